@@ -1,0 +1,3 @@
+"""gongkai: answers citizens' questions from government information disclosure records."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,78 @@
+"""What the answer engine returns to every channel: data, never pre-rendered markup."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+
+class Intent(StrEnum):
+    """What the citizen asks for."""
+
+    CONTACT = "contact"  # phone, hotline, address, e-mail, hours
+    PROCEDURE = "procedure"  # how to apply, channels, what to write
+    TIME_LIMIT = "time_limit"  # how long a reply takes
+    FEE = "fee"  # whether applying costs money
+    REMEDY = "remedy"  # 复议 / 诉讼 / 投诉 against a reply
+    STATISTIC = "statistic"  # a figure from an annual report
+    ITEM = "item"  # a disclosed document by 文号, 索引号 or title
+    COMPLAINT = "complaint"  # 信访 / 投诉 / 举报: not a disclosure matter
+    GENERAL = "general"  # anything else about the records
+    OFFTOPIC = "offtopic"  # not about disclosure at all
+    GREETING = "greeting"
+
+
+class Citation(BaseModel):
+    """The source of a statement in an answer."""
+
+    title: str
+    agency: str | None = None
+    year: int | None = None
+    section: str | None = None  # heading path or table path, e.g. "表三 · 本年新收… · 总计"
+    url: str | None = None
+    doc_id: str | None = None
+    quote: str | None = None  # the cited passage or table row, original text
+
+
+class ContactCard(BaseModel):
+    """How to reach an agency's disclosure office."""
+
+    agency: str
+    office: str | None = None
+    phones: list[str] = Field(default_factory=list)  # dialable: 0533-2270822
+    fax: list[str] = Field(default_factory=list)
+    address: str | None = None
+    postcode: str | None = None
+    email: str | None = None
+    hours: str | None = None
+    sources: list[Citation] = Field(default_factory=list)
+    conflicts: list[str] = Field(default_factory=list)  # plain sentences naming the sources
+
+
+class ProcedureCard(BaseModel):
+    """How to apply to an agency for disclosure."""
+
+    agency: str | None = None
+    channels: list[str] = Field(default_factory=list)
+    required_content: list[str] = Field(default_factory=list)
+    time_limits: list[str] = Field(default_factory=list)
+    fees: str | None = None
+    remedies: str | None = None
+    sources: list[Citation] = Field(default_factory=list)
+
+
+class Answer(BaseModel):
+    """One reply to one question."""
+
+    id: str  # stable for feedback and callbacks
+    answer: str  # plain text, Simplified Chinese, the fact in the first lines
+    found: bool  # False when the records do not hold the answer
+    intent: Intent
+    agency: str | None = None
+    year: int | None = None
+    citations: list[Citation] = Field(default_factory=list)
+    contacts: list[ContactCard] = Field(default_factory=list)
+    procedure: ProcedureCard | None = None
+    related: list[Citation] = Field(default_factory=list)  # more matching documents
+    suggestions: list[str] = Field(default_factory=list)  # follow-up questions to offer

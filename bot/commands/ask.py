@@ -1,0 +1,19 @@
+"""`gongkai ask`: not built yet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
+    """Register the command."""
+    parser = sub.add_parser("ask", help="回答一个问题 (answer a question)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Not built yet."""
+    print("gongkai ask: not built yet", file=sys.stderr)
+    return 2

@@ -1,0 +1,58 @@
+"""The project's exceptions, handled at one boundary per channel.
+
+    GongkaiError
+    ├── CorpusError           the corpus as a whole cannot be read (no such folder)
+    │   └── DocumentError     one document cannot be loaded; names the file and the reason
+    ├── IndexUnavailable      no built index, or it cannot be opened
+    │   ├── IndexBuildError   a rebuild failed; the served index is untouched
+    │   └── IndexLocked       another rebuild holds the lock
+    ├── QueryError            a question that cannot be turned into a search
+    └── SettingsError         invalid configuration; names the setting
+
+Messages are written for the person who will read them: operators read corpus,
+index and settings errors; citizens never see a raw exception.
+"""
+
+from __future__ import annotations
+
+
+class GongkaiError(Exception):
+    """Base of every error this project raises on purpose."""
+
+
+class CorpusError(GongkaiError):
+    """The corpus as a whole cannot be read."""
+
+
+class DocumentError(CorpusError):
+    """One document cannot be loaded."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class IndexUnavailable(GongkaiError):
+    """No built index, or the index cannot be opened."""
+
+
+class IndexBuildError(IndexUnavailable):
+    """A rebuild failed; the index being served is untouched."""
+
+
+class IndexLocked(IndexUnavailable):
+    """Another rebuild holds the lock."""
+
+
+class QueryError(GongkaiError):
+    """A question that cannot be turned into a search."""
+
+
+class SettingsError(GongkaiError):
+    """Invalid configuration."""
+
+    def __init__(self, setting: str, reason: str) -> None:
+        super().__init__(f"{setting}: {reason}")
+        self.setting = setting
+        self.reason = reason

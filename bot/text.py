@@ -1,0 +1,65 @@
+"""Text normalisation shared by the corpus, the index and the answer engine.
+
+Two rules hold everywhere:
+- matching uses `fold()` (full-width to half-width, traditional to simplified, lower
+  case), which keeps the string's length so that character offsets stay valid;
+- quoting uses the original text, so a citizen reads what the document says.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import opencc
+
+# U+FF01..U+FF5E are the full-width forms of ASCII U+0021..U+007E.
+_HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_HALFWIDTH[0x3000] = 0x20  # ideographic space
+
+# Spaces that documents use as layout: no-break, en/em spaces, zero-width, BOM.
+_SPACE_LIKE = re.compile(r"[\u00a0\u2002-\u200b\u2028\u2029\u202f\u205f\ufeff]")
+
+# Document-number brackets in their printed variants; 〔〕 is the official form.
+_OPEN_BRACKETS = "〔[［【(（"
+_CLOSE_BRACKETS = "〕]］】)）"
+_DOC_NO_YEAR = re.compile(rf"[{re.escape(_OPEN_BRACKETS)}]\s*(\d{{4}})\s*[{re.escape(_CLOSE_BRACKETS)}]")
+
+
+@functools.cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width ASCII forms (＠, ０-９, Ａ-Ｚ, ［］) to their half-width forms."""
+    return text.translate(_HALFWIDTH)
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified Chinese, keeping the length of the text."""
+    converted: str = _t2s().convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length: convert character by character instead.
+    return "".join(ch if len(out := _t2s().convert(ch)) != 1 else out for ch in text)
+
+
+def fold(text: str) -> str:
+    """The matching form of a text: half-width, simplified, lower case; same length."""
+    folded = to_simplified(to_halfwidth(text))
+    lowered = folded.lower()
+    return lowered if len(lowered) == len(folded) else folded
+
+
+def clean_spaces(text: str) -> str:
+    """Layout spaces (no-break, zero-width, BOM) to plain spaces; runs of spaces to one."""
+    text = _SPACE_LIKE.sub(" ", unicodedata.normalize("NFC", text))
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def normalize_doc_no(doc_no: str) -> str:
+    """One spelling for a document number: 岚综管规[2024]4号 -> 岚综管规〔2024〕4号."""
+    compact = re.sub(r"\s+", "", to_halfwidth(doc_no))
+    return _DOC_NO_YEAR.sub(r"〔\1〕", compact)

@@ -1,0 +1,1 @@
+"""The search index: analysis, schema, building and searching, as in whoosh itself."""

@@ -1,0 +1,25 @@
+"""Fixtures shared by every test area: the real sample corpus shipped in corpus/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.corpus import load_corpus
+from bot.corpus.models import Corpus
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS_DIR = REPO / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    """The bundled corpus folder (read-only: copy it before changing anything)."""
+    return CORPUS_DIR
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Corpus:
+    """The bundled corpus, loaded once per test session."""
+    return load_corpus(CORPUS_DIR)
