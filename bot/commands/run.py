@@ -9,7 +9,9 @@ from typing import Any
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the command."""
-    parser = sub.add_parser("run", help="构建索引并启动机器人或终端对话 (build the index if stale, then start)")
+    parser = sub.add_parser(
+        "run", help="构建索引并启动机器人或终端对话 (build the index if stale, then start)"
+    )
     parser.set_defaults(run=run)
 
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bot.corpus.formats import read_document
 from bot.corpus.models import Corpus, DocKind, Document, DocumentMeta, LoadFailure, ReportTemplate, Section
 from bot.errors import CorpusError, DocumentError
 
@@ -53,17 +54,16 @@ def load_corpus(root: Path, progress: Callable[[Path], None] | None = None) -> C
 def load_document(path: Path, root: Path) -> Document:
     """Load one document; raise DocumentError naming the file and the reason."""
     rel = path.relative_to(root).as_posix()
-    raw = path.read_bytes()
-    if not raw.strip():
+    if not path.read_bytes().strip():
         raise DocumentError(rel, "empty file")
-    text = raw.decode("utf-8-sig", errors="replace")
+    raw = read_document(path, rel)
     meta = _sidecar(path, rel) or DocumentMeta(title=path.stem, inferred=["title"])
     return Document(
         id=rel,
         meta=meta,
-        text=text,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        sections=[Section(number="", heading=meta.title, level=0, path=[meta.title], text=text)],
+        text=raw.text,
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sections=[Section(number="", heading=meta.title, level=0, path=[meta.title], text=raw.text)],
     )
 
 
