@@ -76,3 +76,29 @@ class Answer(BaseModel):
     procedure: ProcedureCard | None = None
     related: list[Citation] = Field(default_factory=list)  # more matching documents
     suggestions: list[str] = Field(default_factory=list)  # follow-up questions to offer
+
+
+class DocumentPage(BaseModel):
+    """One page of matching documents."""
+
+    query: str
+    items: list[Citation] = Field(default_factory=list)
+    offset: int = 0
+    total: int = 0
+
+
+class AgencyCoverage(BaseModel):
+    """What the corpus holds for one agency."""
+
+    agency: str
+    report_years: list[int] = Field(default_factory=list)
+    guides: int = 0
+    items: int = 0
+
+
+class Coverage(BaseModel):
+    """What the corpus covers, for /about and for honest fallbacks."""
+
+    agencies: list[AgencyCoverage] = Field(default_factory=list)
+    documents: int = 0
+    index_version: str | None = None
