@@ -84,6 +84,7 @@ class Location(BaseModel):
     table: int | None = None  # 1-based number of the table in the document
     table_title: str | None = None  # e.g. "三、收到和处理政府信息公开申请情况"
     section: list[str] = Field(default_factory=list)  # heading path
+    offset: int | None = None  # character offset of the evidence in the reader's text (RawDocument.text)
 
 
 class Statistic(BaseModel):

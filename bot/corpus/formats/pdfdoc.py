@@ -126,7 +126,7 @@ def _assemble(items: list[_Line | Fragment]) -> tuple[list[str], list[RawTable]]
     if current:
         paragraphs.append(join_fragments(current))
     tables = [
-        RawTable(number=n, rows=f.rows, pages=f.pages, caption=caption)
+        RawTable(number=n, rows=f.rows, pages=f.pages, caption=caption, row_pages=f.row_pages)
         for n, (f, caption) in enumerate(zip(fragments, captions, strict=True), start=1)
     ]
     return paragraphs, tables

@@ -11,7 +11,7 @@ not a number or a new numbered item, and the first part filled its cell's width.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.corpus.formats.clean import cell_text
@@ -37,6 +37,7 @@ class Fragment:
     boxes: list[list[Box | None]]  # the cell box at each text-origin position
     fills: list[list[bool]]  # the origin cell's last line reaches its right edge
     edges: list[float] = field(default_factory=list)  # column left edges, then the right edge
+    row_pages: list[int] = field(default_factory=list)  # the page of each row
 
 
 def page_fragments(page: Any, number: int) -> list[Fragment]:
@@ -75,6 +76,7 @@ def join(first: Fragment, second: Fragment) -> Fragment:
         boxes=a.boxes + b.boxes,
         fills=a.fills + b.fills,
         edges=edges,
+        row_pages=a.row_pages + b.row_pages,
     )
 
 
@@ -89,7 +91,7 @@ def _fragment(page: Any, number: int, table: Any) -> Fragment | None:
     fills = [[_fills(page, box) for box in row] for row in boxes]
     edges = sorted({round(col.bbox[0], 1) for col in table.columns} | {round(table.bbox[2], 1)})
     x0, top, x1, bottom = table.bbox
-    return Fragment([number], top, bottom, x0, x1, rows, boxes, fills, edges)
+    return Fragment([number], top, bottom, x0, x1, rows, boxes, fills, edges, [number] * len(rows))
 
 
 def _fills(page: Any, box: Box | None) -> bool:
@@ -134,7 +136,7 @@ def _regrid(fragment: Fragment, edges: list[float]) -> Fragment:
         rows.append(row)
         boxes.append(row_boxes)
         fills.append(row_fills)
-    return Fragment(fragment.pages, fragment.top, fragment.bottom, fragment.x0, fragment.x1, rows, boxes, fills, edges)
+    return replace(fragment, rows=rows, boxes=boxes, fills=fills, edges=edges)
 
 
 def _drop_repeated_header(first: Fragment, second: Fragment) -> Fragment:
@@ -146,10 +148,13 @@ def _drop_repeated_header(first: Fragment, second: Fragment) -> Fragment:
         count += 1
     if count == 0:
         return second
-    return Fragment(
-        second.pages, second.top, second.bottom, second.x0, second.x1,
-        second.rows[count:], second.boxes[count:], second.fills[count:], second.edges,
-    )  # fmt: skip
+    return replace(
+        second,
+        rows=second.rows[count:],
+        boxes=second.boxes[count:],
+        fills=second.fills[count:],
+        row_pages=second.row_pages[count:],
+    )
 
 
 def _mend_cut_cells(first: Fragment, second: Fragment) -> None:
