@@ -62,8 +62,13 @@ def decode(data: bytes, rel: str, declared: str | None = None) -> tuple[str, str
     kind = sniff_binary(data)
     if kind:
         raise DocumentError(rel, f"not a text file: the content is a {kind}")
+    try:
+        # Valid UTF-8 is UTF-8: GBK text almost never is; garbled UTF-8 is refused as such.
+        return _checked(data.decode("utf-8"), rel, "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
     garbled: DocumentError | None = None
-    for encoding in dict.fromkeys(["utf-8", declared or "utf-8", "gb18030"]):
+    for encoding in dict.fromkeys([declared or "gb18030", "gb18030"]):
         try:
             return _checked(data.decode(encoding), rel, encoding), encoding
         except (UnicodeDecodeError, LookupError):
