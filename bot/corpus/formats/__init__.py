@@ -15,6 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.corpus.formats.encoding import sniff_binary
+from bot.corpus.formats.htmlpage import read_html
+from bot.corpus.formats.pdfdoc import read_pdf
+from bot.corpus.formats.plaintext import read_text_file
+from bot.corpus.formats.worddoc import read_docx
 from bot.corpus.raw import Format, RawDocument
 from bot.errors import DocumentError
 
@@ -59,20 +63,12 @@ def _read_bytes(path: Path, rel: str) -> bytes:
 
 def _read(data: bytes, rel: str, fmt: Format) -> RawDocument:
     if fmt in ("txt", "md"):
-        from bot.corpus.formats.plaintext import read_text_file
-
         return read_text_file(data, rel, fmt)
     if fmt == "html":
-        from bot.corpus.formats.htmlpage import read_html
-
         return read_html(data, rel)
     if fmt == "pdf":
-        from bot.corpus.formats.pdfdoc import read_pdf
-
         _expect(data, rel, b"%PDF", "PDF")
         return read_pdf(data, rel)
-    from bot.corpus.formats.worddoc import read_docx
-
     _expect(data, rel, b"PK\x03\x04", "DOCX (a ZIP package)")
     return read_docx(data, rel)
 

@@ -73,7 +73,13 @@ def join_fragments(fragments: list[str]) -> str:
         piece = clean_line(fragment)
         if not piece:
             continue
-        if out and not is_wide(out[-1]) and not is_wide(piece[0]) and out[-1].isalnum() and piece[0].isalnum():
+        if (
+            out
+            and not is_wide(out[-1])
+            and not is_wide(piece[0])
+            and out[-1].isalnum()
+            and piece[0].isalnum()
+        ):
             out += " "
         out += piece
     return out

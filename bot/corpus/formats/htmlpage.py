@@ -21,8 +21,42 @@ from bot.corpus.raw import RawDocument, RawTable
 
 _DROP = ("script", "style", "noscript", "nav", "iframe", "template", "svg", "select", "button", "footer")
 _BLOCK = frozenset(
-    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 tr td th tbody thead table section article main "
-    "aside header blockquote pre address center form figure figcaption caption hr".split()
+    [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "tbody",
+        "thead",
+        "table",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "blockquote",
+        "pre",
+        "address",
+        "center",
+        "form",
+        "figure",
+        "figcaption",
+        "caption",
+        "hr",
+    ]
 )
 # Elements that may hold one "label：value" metadata line.
 _META_HOLDERS = ("li", "span", "dd", "dt", "div", "font", "em", "strong", "label", "td", "th")

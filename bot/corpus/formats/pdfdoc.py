@@ -25,7 +25,9 @@ from bot.errors import DocumentError
 
 MAX_PAGES = 1000
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,4}[-—–－\s]*$|^第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?$")
-_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十\d]+[章节条])")
+_HEADING = re.compile(
+    r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|第[一二三四五六七八九十\d]+[章节条])"
+)
 _SENTENCE_END = re.compile(r"[。：:；;！!？?][”’\"）)]*$")
 
 

@@ -21,7 +21,9 @@ Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 # Edges closer than this (points) are the same edge.
 EDGE_TOLERANCE = 4.0
 _NUMBER = re.compile(r"^[\d.,，%\s-]+$")
-_ITEM_START = re.compile(r"^\s*([（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十\d]+[条项章])")
+_ITEM_START = re.compile(
+    r"^\s*([（(]?[一二三四五六七八九十\d]+[）)、.．]|第[一二三四五六七八九十\d]+[条项章])"
+)
 
 
 @dataclass

@@ -27,7 +27,7 @@ class PipeTable:
 def is_pipe_row(line: str) -> bool:
     """True for a line that is a row of a pipe table (or its markdown separator)."""
     stripped = line.strip()
-    return "|" in stripped and len(split_row(stripped)) >= 2 or bool(_SEPARATOR.match(stripped))
+    return ("|" in stripped and len(split_row(stripped)) >= 2) or bool(_SEPARATOR.match(stripped))
 
 
 def split_row(line: str) -> list[str]:

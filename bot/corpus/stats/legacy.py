@@ -39,7 +39,9 @@ def legacy_statistics(text: str, prose: list[Statistic]) -> tuple[list[Statistic
     header = _HEADER.search(text)
     if header is None:
         return [], []
-    columns = [clean for name in ("first", "second") if (clean := re.sub(r"\s+", "", header.group(name) or ""))]
+    columns = [
+        clean for name in ("first", "second") if (clean := re.sub(r"\s+", "", header.group(name) or ""))
+    ]
     title = header.group("title") or "政府信息公开情况统计表"
     statistics: list[Statistic] = []
     warnings: list[str] = []

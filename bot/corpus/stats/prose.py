@@ -28,7 +28,9 @@ _VERBS = re.compile(
     "审结|新增|更新|转载|解读|征集|提供|编制|清理|上传|公开"
 )
 _LEADING = (
-    re.compile(r"^(?:截至|截止到|截止|至|到)?\s*\d{4}\s*年度?\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|以来|内)?"),
+    re.compile(
+        r"^(?:截至|截止到|截止|至|到)?\s*\d{4}\s*年度?\s*(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:底|末|以来|内)?"
+    ),
     re.compile(r"^(?:截至|截止到|截止)(?:目前|年底|年末|今年底)?"),
     re.compile(
         r"^(?:全年|今年|本年度|本年|年内|当年|全市|全区|全县|全省|全镇|全局|我市|我区|我县|我局|我办|我委|"
@@ -77,7 +79,7 @@ def _counted(sentence: str, offset: int) -> Iterator[Statistic]:
         label = _label(sentence[clause_start : match.start()])
         clause_start = match.end()
         if after:
-            if rest and not _CLAUSE_BREAK.match(rest) or len(after) > _COUNTED_NOUN or not label:
+            if (rest and not _CLAUSE_BREAK.match(rest)) or len(after) > _COUNTED_NOUN or not label:
                 continue
             label += after
         if label:
@@ -108,7 +110,7 @@ def _label(clause: str) -> str:
     while (stripped := _TRAILING.sub("", label).strip()) != label:
         label = stripped
     cjk = sum(1 for ch in label if "\u4e00" <= ch <= "\u9fff")
-    return label if 2 <= cjk and len(label) <= 30 and not re.search(r"\d", label) else ""
+    return label if cjk >= 2 and len(label) <= 30 and not re.search(r"\d", label) else ""
 
 
 def _verb_with_object(label: str, verb: re.Match[str]) -> bool:

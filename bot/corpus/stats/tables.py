@@ -61,7 +61,7 @@ def read_template_tables(raw: RawDocument) -> list[TableReading]:
 
 
 def _continues(group: tuple[str, RawTable], table: RawTable) -> bool:
-    kind, first = group
+    kind, _ = group
     known = _ROW_KEYS.get(kind, set())
     return any(cell and key(cell) in known for row in table.rows for cell in row[:3])
 

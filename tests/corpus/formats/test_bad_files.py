@@ -108,5 +108,7 @@ def test_unsupported_suffix(tmp_path: Path) -> None:
 
 
 def test_html_with_nothing_to_read(tmp_path: Path) -> None:
-    page = b"<html><head><title>x</title><script>var a = 1;</script></head><body><nav>home</nav></body></html>"
+    page = (
+        b"<html><head><title>x</title><script>var a = 1;</script></head><body><nav>home</nav></body></html>"
+    )
     assert "no text" in _refused(_write(tmp_path, "shell.html", page))

@@ -26,7 +26,9 @@ ENCODINGS = [
 
 @pytest.mark.parametrize("rel", SAMPLES)
 @pytest.mark.parametrize(("encoding", "encode"), ENCODINGS, ids=[e for e, _ in ENCODINGS])
-def test_reencoded_copy_reads_identically(tmp_path: Path, corpus_dir: Path, read, rel, encoding, encode) -> None:
+def test_reencoded_copy_reads_identically(
+    tmp_path: Path, corpus_dir: Path, read, rel, encoding, encode
+) -> None:
     original = read(rel)
     copy = tmp_path / Path(rel).name
     copy.write_bytes(encode((corpus_dir / rel).read_text(encoding="utf-8")))

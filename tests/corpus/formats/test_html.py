@@ -24,7 +24,12 @@ def test_report_tables_resolve_spans_and_keep_header_hierarchy(read) -> None:
     proactive, applications, review = read(REPORT).tables
     assert ["行政许可", "4529", None, None] in proactive.rows
     header = applications.rows[:3]
-    assert header[0][:4] == ["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", None, None, "申请人情况"]
+    assert header[0][:4] == [
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        None,
+        None,
+        "申请人情况",
+    ]
     assert header[1][3:5] == ["自然人", "法人或其他组织"] and header[1][9] == "总计"
     assert header[2][4:9] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
     assert applications.rows[5][0] == "三、本年度办理结果"  # "三、本</p><p>年度办 …" joined
@@ -51,7 +56,10 @@ def test_item_page_metadata_block_goes_to_fields(read) -> None:
     assert raw.fields["有效性"] == "有效"
     assert raw.fields["成文日期"] == "2017-01-09"
     assert "索引号" not in raw.text and "索 引 号" not in raw.text
-    assert raw.text.splitlines()[:2] == ["平潭综合实验区管委会关于优化调整建设工程防雷许可工作的通知", "岚综管综〔2017〕7号"]
+    assert raw.text.splitlines()[:2] == [
+        "平潭综合实验区管委会关于优化调整建设工程防雷许可工作的通知",
+        "岚综管综〔2017〕7号",
+    ]
     assert "平潭综合实验区管委会" in raw.text.splitlines()  # signature line without its &nbsp; run
 
 
@@ -67,5 +75,8 @@ def test_label_value_metadata_tables_and_layout_tables(tmp_path: Path) -> None:
     )
     raw = read_document(page, "page.html")
     assert raw.fields == {"索引号": "A-1", "发文机关": "某某局"}
-    assert raw.text.splitlines() == ["正文第一段，说明有关事项的具体内容和要求，请各单位认真贯彻执行并及时报告。", "附表"]
+    assert raw.text.splitlines() == [
+        "正文第一段，说明有关事项的具体内容和要求，请各单位认真贯彻执行并及时报告。",
+        "附表",
+    ]
     assert [(t.caption, t.rows) for t in raw.tables] == [("附表", [["项目", "数量"], ["申请", "3"]])]
