@@ -131,7 +131,9 @@ def compute_deadlines(
         consultation_workdays=consultation_workdays,
         reply_by=_reply_step(reply, corrected is not None, consultation_workdays),
         extended_reply_by=_extended_step(extended),
-        uncovered_years=sorted(set(notice.uncovered_years + reply.uncovered_years + extended.uncovered_years)),
+        uncovered_years=sorted(
+            set(notice.uncovered_years + reply.uncovered_years + extended.uncovered_years)
+        ),
     )
     if result.estimated and not allow_estimates:
         raise CalendarUnavailable(tuple(result.uncovered_years), explain_deadlines(result))
@@ -234,7 +236,10 @@ def _notes(result: DeadlineResult) -> list[str]:
             "· 如果涉及第三方权益需要征求意见（第三方应在15个工作日内提出意见，第三十二条），"
             "或征求其他机关意见（第三十四条），所用时间不计入答复期限（第三十三条第三款）。"
         )
-    notes.append("· 逾期未答复的，可以向上一级行政机关或政府信息公开工作主管部门投诉、举报，也可以依法申请行政复议或提起行政诉讼（第五十一条）。")
+    notes.append(
+        "· 逾期未答复的，可以向上一级行政机关或政府信息公开工作主管部门投诉、举报，"
+        "也可以依法申请行政复议或提起行政诉讼（第五十一条）。"
+    )
     return notes
 
 

@@ -75,7 +75,12 @@ def per_application_bands(upto: int) -> list[tuple[int, int | None, int]]:
     return bands
 
 
-PER_PAGE_BANDS: list[tuple[int, int | None, int]] = [(1, 30, 0), (31, 100, 10), (101, 200, 20), (201, None, 40)]
+PER_PAGE_BANDS: list[tuple[int, int | None, int]] = [
+    (1, 30, 0),
+    (31, 100, 10),
+    (101, 200, 20),
+    (201, None, 40),
+]
 
 
 def estimate_by_applications(count: int, previous: int = 0) -> FeeEstimate:
@@ -97,7 +102,9 @@ def estimate_by_pages(pages: int) -> FeeEstimate:
     """The 按量 fee for one application of `pages` pages."""
     _check(pages, "pages", "页数")
     tiers = _progressive(PER_PAGE_BANDS, 1, pages)
-    return FeeEstimate(method=FeeMethod.PER_PAGE, quantity=pages, tiers=tiers, total=sum(t.amount for t in tiers))
+    return FeeEstimate(
+        method=FeeMethod.PER_PAGE, quantity=pages, tiers=tiers, total=sum(t.amount for t in tiers)
+    )
 
 
 def explain_free_by_default() -> str:
@@ -113,7 +120,11 @@ def explain_fee(estimate: FeeEstimate) -> str:
     """The estimate band by band in plain Simplified Chinese."""
     lines = [_headline(estimate)]
     for tier in estimate.tiers:
-        price = "不收费" if tier.rate == 0 else f"{tier.rate}元/{estimate.unit} × {tier.units}{estimate.unit} = {tier.amount}元"
+        price = (
+            "不收费"
+            if tier.rate == 0
+            else f"{tier.rate}元/{estimate.unit} × {tier.units}{estimate.unit} = {tier.amount}元"
+        )
         lines.append(f"· 第{tier.band}{estimate.unit}：{tier.units}{estimate.unit}，{price}")
     lines.append(f"合计：{estimate.total}元。" if estimate.due else "合计：0元，不需要缴纳信息处理费。")
     lines += _caveats(estimate)
