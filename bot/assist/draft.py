@@ -129,9 +129,9 @@ class ApplicationDraft:
         self._answers = DraftAnswers()
         self._current = Question.AGENCY
         self._history = []
-        self._editing: Step | None = None
-        self._finished: Step | None = None
-        self._application: Application | None = None
+        self._editing = None
+        self._finished = None
+        self._application = None
         self._pending = ""
 
     def _cancel(self) -> DraftReply:

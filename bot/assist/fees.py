@@ -39,10 +39,9 @@ class FeeTier(BaseModel):
     units: int  # applications or pages that fall into the band
     amount: int  # units * rate
 
-    @property
-    def band(self) -> str:
-        """The band as printed: 11-30件, 201页以上."""
-        return f"{self.first}-{self.last}" if self.last is not None else f"{self.first}以上"
+    def band(self, unit: str) -> str:
+        """The band as printed: 第11-30件, 第201页以上."""
+        return f"第{self.first}-{self.last}{unit}" if self.last is not None else f"第{self.first}{unit}以上"
 
 
 class FeeEstimate(BaseModel):
@@ -125,7 +124,7 @@ def explain_fee(estimate: FeeEstimate) -> str:
             if tier.rate == 0
             else f"{tier.rate}元/{estimate.unit} × {tier.units}{estimate.unit} = {tier.amount}元"
         )
-        lines.append(f"· 第{tier.band}{estimate.unit}：{tier.units}{estimate.unit}，{price}")
+        lines.append(f"· {tier.band(estimate.unit)}：{tier.units}{estimate.unit}，{price}")
     lines.append(f"合计：{estimate.total}元。" if estimate.due else "合计：0元，不需要缴纳信息处理费。")
     lines += _caveats(estimate)
     return "\n".join(lines)
