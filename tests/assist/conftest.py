@@ -36,7 +36,9 @@ def pingtan_office(corpus_dir: Path) -> ReceivingOffice:
     )
     procedure = Procedure(
         channels=[
-            Channel(kind="online", text="登录“平潭综合实验区党工委管委会”政府门户网站直接填写并递交电子版申请表"),
+            Channel(
+                kind="online", text="登录“平潭综合实验区党工委管委会”政府门户网站直接填写并递交电子版申请表"
+            ),
             Channel(kind="written", text="下载申请表，填写后附身份证明邮寄"),
             Channel(kind="oral", text="采用书面形式申请确有困难的申请人可以口头提出"),
         ]

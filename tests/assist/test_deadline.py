@@ -91,10 +91,13 @@ def test_correction_restarts_the_count_from_the_corrected_application():
     plain = compute_deadlines(SubmissionChannel.IN_PERSON, date(2026, 9, 30))
     # Without 补正: 1 Thu 8 Oct, 2 Fri 9, 3 Sat 10 (调休), 4-8 12-16 Oct, ... 20 Tue 3 Nov.
     assert plain.reply_by.day == date(2026, 11, 3)
-    corrected = compute_deadlines(SubmissionChannel.IN_PERSON, date(2026, 9, 30), corrected=date(2026, 10, 12))
+    corrected = compute_deadlines(
+        SubmissionChannel.IN_PERSON, date(2026, 9, 30), corrected=date(2026, 10, 12)
+    )
     assert corrected.reply_by.day == date(2026, 11, 9)
     assert corrected.corrected is not None and "第三十条" in corrected.corrected.basis
-    assert corrected.correction_notice_by == plain.correction_notice_by  # still counted from the first receipt
+    # The 补正 notice is still counted from the first receipt.
+    assert corrected.correction_notice_by == plain.correction_notice_by
     assert "收到补正的申请之日" in corrected.reply_by.rule
 
 
