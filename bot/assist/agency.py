@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from bot.assist.application import ReceivingOffice
+from bot.corpus.models import Corpus, Procedure
 from bot.text import fold
 
 AgencySource = Sequence[str] | Callable[[str], Sequence[str]]
@@ -52,3 +53,25 @@ def find_agencies(query: str, source: AgencySource, limit: int = 5) -> list[str]
 def is_exact(query: str, name: str) -> bool:
     """True when the citizen typed the name itself (ignoring spaces, width and script)."""
     return _key(query) == _key(name)
+
+
+def office_lookup(corpus: Corpus) -> OfficeLookup:
+    """Receiving offices from the corpus: a contact whose role names 受理, with its guide's channels."""
+
+    def lookup(agency: str) -> ReceivingOffice | None:
+        for doc in corpus.documents:
+            for contact in doc.contacts:
+                owner = contact.agency or doc.meta.agency or ""
+                if "受理" in (contact.role or "") and is_exact(agency, owner):
+                    procedure = doc.procedure or _procedure(corpus, agency)
+                    return ReceivingOffice.from_contact(contact, procedure, owner)
+        return None
+
+    return lookup
+
+
+def _procedure(corpus: Corpus, agency: str) -> Procedure | None:
+    return next(
+        (d.procedure for d in corpus.documents if d.procedure and is_exact(agency, d.meta.agency or "")),
+        None,
+    )

@@ -20,6 +20,7 @@ from bot.text import fold, normalize_doc_no, to_halfwidth
 
 MAX_LENGTH = 1000
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,15}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号")
+_REQUEST_WORDS = re.compile(r"^.*(公开|提供|获取|查阅|调取|复印|关于|申请|请|的|是|即|为)")
 _TIME = re.compile(
     r"\d{4}\s*年|\d{4}[-./]\d{1,2}|\d{1,2}\s*月|今年|去年|前年|上半年|下半年|季度|以来|至今|近\S{1,2}年"
 )
@@ -72,7 +73,10 @@ def check_information(text: str, agency: str | None = None) -> InformationCheck:
 
 def _doc_no(description: str) -> str | None:
     found = _DOC_NO.search(to_halfwidth(description))
-    return normalize_doc_no(found.group()) if found else None
+    if not found:
+        return None
+    # The issuer's short name stops at the last word that belongs to the request itself.
+    return normalize_doc_no(_REQUEST_WORDS.sub("", found.group()))
 
 
 def _too_vague(description: str) -> bool:
