@@ -133,11 +133,17 @@ class FormRequest(BaseModel):
 
     @model_validator(mode="after")
     def _compatible(self) -> FormRequest:
-        if self.medium is Medium.PAPER and self.delivery in (Delivery.EMAIL, Delivery.ONLINE):
-            raise PydanticCustomError(
-                "invalid_field", "纸质材料不能通过电子邮件或网上获取：请改选电子形式，或改为当面领取、邮寄。"
-            )
+        if not compatible(self.medium, self.delivery):
+            raise PydanticCustomError("invalid_field", PAPER_NOT_ONLINE)
         return self
+
+
+PAPER_NOT_ONLINE = "纸质材料不能通过电子邮件或网上获取：请改选电子形式，或改为当面领取、邮寄。"
+
+
+def compatible(medium: Medium, delivery: Delivery) -> bool:
+    """False for paper sent by e-mail or online, which cannot be done."""
+    return not (medium is Medium.PAPER and delivery in (Delivery.EMAIL, Delivery.ONLINE))
 
 
 class ReceivingOffice(BaseModel):

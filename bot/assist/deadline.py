@@ -17,6 +17,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from bot.assist.choices import pick
 from bot.assist.dates import format_date
 from bot.assist.workdays import WorkdayCount, add_workdays
 from bot.errors import CalendarUnavailable, InvalidField
@@ -74,6 +75,26 @@ _RECEIPT_EVENT: dict[SubmissionChannel, str] = {
 }
 
 
+# Words citizens use for each channel, checked in order ("电子邮件" before the "邮" of 邮寄).
+CHANNEL_WORDS: list[tuple[SubmissionChannel, str]] = [
+    (SubmissionChannel.EMAIL, r"电子邮|邮箱|email|e-mail"),
+    (SubmissionChannel.FAX, r"传真"),
+    (SubmissionChannel.ONLINE, r"网上|在线|网站|平台|互联网|网络|小程序|app"),
+    (SubmissionChannel.PLAIN_LETTER, r"平信|平常信|普通信"),
+    (SubmissionChannel.POST, r"邮寄|寄|快递|挂号|ems|邮政"),
+    (SubmissionChannel.IN_PERSON, r"当面|现场|窗口|亲自|自己送|递交|面交"),
+]
+
+
+def parse_channel(text: str) -> SubmissionChannel:
+    """The submission channel a citizen names: "寄的挂号信", "网上提交", "當面交的"."""
+    try:
+        return pick(text, list(SubmissionChannel), CHANNEL_WORDS, "channel")
+    except InvalidField:
+        names = "、".join(CHANNEL_NAMES.values())
+        raise InvalidField("channel", f"请说明是怎样提交的：{names}。") from None
+
+
 class DatedStep(BaseModel):
     """One date of the procedure with the rule behind it."""
 
@@ -113,7 +134,13 @@ def compute_deadlines(
     consultation_workdays: int = 0,
     allow_estimates: bool = False,
 ) -> DeadlineResult:
-    """All dates of one application; CalendarUnavailable unless estimates are allowed."""
+    """All dates of one application; CalendarUnavailable unless estimates are allowed.
+
+    `received` is the day the agency signed for a letter or confirmed an online, e-mail,
+    fax or plain-letter application (ignored in person); without it the submission day
+    is used and the result says so. `corrected` is the day the corrected application
+    (补正) was received; `consultation_workdays` the working days spent consulting.
+    """
     _check_inputs(channel, submitted, received, corrected, consultation_workdays)
     receipt_day = submitted if channel is SubmissionChannel.IN_PERSON or received is None else received
     receipt = _receipt_step(channel, receipt_day)

@@ -19,11 +19,13 @@ from pydantic import BaseModel, Field, ValidationError
 from bot.assist import choices
 from bot.assist.agency import AgencySource, OfficeLookup, find_agencies, is_exact
 from bot.assist.application import (
+    PAPER_NOT_ONLINE,
     ApplicantKind,
     Application,
     Delivery,
     Medium,
     ReceivingOffice,
+    compatible,
     error_messages,
 )
 from bot.assist.information import check_information
@@ -231,18 +233,15 @@ class ApplicationDraft:
     def _medium(self, text: str) -> str:
         a = self._answers
         a.medium = choices.pick(text, list(Medium), choices.MEDIUM_WORDS, "medium")
-        if a.delivery is not None and _incompatible(a.medium, a.delivery):
+        if a.delivery is not None and not compatible(a.medium, a.delivery):
             a.delivery = None
         return f"载体形式：{a.medium}。"
 
     def _delivery(self, text: str) -> str:
         a = self._answers
         delivery = choices.pick(text, list(Delivery), choices.DELIVERY_WORDS, "delivery")
-        if a.medium is not None and _incompatible(a.medium, delivery):
-            raise InvalidField(
-                "delivery",
-                "纸质材料不能通过电子邮件或网上获取，请选择当面领取或邮寄（或返回上一步改选电子形式）。",
-            )
+        if a.medium is not None and not compatible(a.medium, delivery):
+            raise InvalidField("delivery", PAPER_NOT_ONLINE)
         a.delivery = delivery
         return f"获取方式：{delivery}。"
 
@@ -333,10 +332,6 @@ class ApplicationDraft:
             )
         except ValidationError as exc:
             raise InvalidField("review", "申请表还有问题：" + "；".join(error_messages(exc))) from None
-
-
-def _incompatible(medium: Medium, delivery: Delivery) -> bool:
-    return medium is Medium.PAPER and delivery in (Delivery.EMAIL, Delivery.ONLINE)
 
 
 _HANDLERS: dict[Question, Callable[[ApplicationDraft, str], str | None]] = {

@@ -13,7 +13,7 @@ from datetime import date
 import chinese_calendar
 import pytest
 
-from bot.assist.deadline import SubmissionChannel, compute_deadlines, explain_deadlines
+from bot.assist.deadline import SubmissionChannel, compute_deadlines, explain_deadlines, parse_channel
 from bot.assist.workdays import add_workdays, is_workday
 from bot.errors import CalendarUnavailable, InvalidField
 
@@ -176,3 +176,25 @@ def test_impossible_inputs_are_refused(kwargs, field):
         compute_deadlines(SubmissionChannel.POST, date(2025, 9, 26), **kwargs)
     assert caught.value.field == field
     assert caught.value.user_message
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("寄的挂号信", SubmissionChannel.POST),
+        ("快递", SubmissionChannel.POST),
+        ("平信寄的", SubmissionChannel.PLAIN_LETTER),
+        ("网上提交", SubmissionChannel.ONLINE),
+        ("發的電子郵件", SubmissionChannel.EMAIL),
+        ("當面交的", SubmissionChannel.IN_PERSON),
+        ("传真", SubmissionChannel.FAX),
+    ],
+)
+def test_channels_are_read_from_citizens_words(text, channel):
+    assert parse_channel(text) is channel
+
+
+def test_an_unknown_channel_lists_the_choices():
+    with pytest.raises(InvalidField) as caught:
+        parse_channel("飞鸽传书")
+    assert "当面提交" in caught.value.user_message and "网上申请" in caught.value.user_message
