@@ -44,8 +44,8 @@ def clean(text: str) -> str:
 
 
 def check_name(text: str, *, organisation: bool = False) -> str:
-    """A person's or an organisation's name as it should appear on the form."""
-    name = re.sub(r"\s+", " ", clean(text))
+    """A person's or an organisation's name as it should appear on the form (script kept as typed)."""
+    name = re.sub(r"\s+", " ", to_halfwidth(text).strip())
     what = "单位名称" if organisation else "姓名"
     if not name:
         raise InvalidField("name", f"请填写{what}。")
@@ -80,8 +80,8 @@ def check_email(text: str) -> str:
 
 
 def check_address(text: str) -> tuple[str, str | None]:
-    """A postal address and the 6-digit postcode found in it, if any."""
-    address = re.sub(r"\s+", " ", clean(text))
+    """A postal address and the 6-digit postcode found in it, if any (script kept as typed)."""
+    address = re.sub(r"\s+", " ", to_halfwidth(text).strip())
     postcode = _POSTCODE.search(address)
     code = postcode.group(1) if postcode else None
     if code:

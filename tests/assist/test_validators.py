@@ -93,3 +93,9 @@ def test_masking_hides_the_middle():
     assert mask_phone("13800138000") == "138****8000"
     assert mask_phone("0591-23165385") == "0591-****5385"
     assert mask_email("someone@example.com") == "s***@example.com"
+
+
+def test_names_and_addresses_keep_the_script_they_were_typed_in():
+    # A legal name or an address in Hong Kong or Taiwan is written in traditional characters.
+    assert check_name("陳大文") == "陳大文"
+    assert check_address("臺北市示例路１號") == ("臺北市示例路1號", None)
