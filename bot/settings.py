@@ -8,6 +8,8 @@ that names the environment variable.
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +19,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 from bot.errors import SettingsError
 
 ENV_PREFIX = "GONGKAI_"
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -56,9 +59,6 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = Field(
         default=None,
         description="Webhook 密钥：Telegram 在每个请求头中带上它（1-256 个字母、数字、_ 或 -）",
-        min_length=1,
-        max_length=256,
-        pattern=r"^[A-Za-z0-9_-]+$",
     )
     rate_limit_questions: int = Field(default=10, ge=1, description="每位用户在一个时间窗内最多可提问的次数")
     rate_limit_seconds: float = Field(default=60.0, gt=0, description="限流时间窗（秒）")
@@ -75,7 +75,10 @@ class Settings(BaseSettings):
             return value
         text = value.strip()
         if text.startswith("["):
-            return text  # pydantic parses the JSON list itself
+            try:
+                return json.loads(text)
+            except ValueError as exc:
+                raise ValueError("must be a JSON list like [123, 456] or 123,456") from exc
         return [part.strip() for part in text.split(",") if part.strip()]
 
     @field_validator("telegram_api_url", "webhook_url")
@@ -87,6 +90,14 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_token(cls, value: SecretStr | None) -> SecretStr | None:
+        """Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and -."""
+        if value is not None and not _SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters: letters, digits, _ or -")
+        return value
 
     @field_validator("webhook_path")
     @classmethod
