@@ -67,6 +67,12 @@ class Settings(BaseSettings):
         default=2000, ge=10, description="服务器端保存的最近回答数，回答下方的按钮依赖它们"
     )
 
+    @field_validator("bot_token", "webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        """`GONGKAI_BOT_TOKEN=` in a .env means not set."""
+        return None if isinstance(value, str) and not value.strip() else value
+
     @field_validator("admin_ids", mode="before")
     @classmethod
     def _split_admin_ids(cls, value: Any) -> Any:

@@ -7,9 +7,11 @@ import logging
 from typing import Any
 
 from telegram import Update
+from telegram.error import InvalidToken, NetworkError
 
 from bot.channels.telegram.app import build_application
-from bot.settings import Settings, load_settings
+from bot.errors import SettingsError
+from bot.settings import Settings, env_name, load_settings
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -22,6 +24,18 @@ def run(args: argparse.Namespace) -> int:
     """Load the settings, then serve until interrupted."""
     settings = load_settings()
     protect_secrets(settings)
+    try:
+        _serve(settings)
+    except InvalidToken:
+        raise SettingsError(env_name("bot_token"), "the Bot API refused the token") from None
+    except NetworkError:
+        # The exception may quote the request URL, which embeds the token: not shown.
+        reason = f"the Bot API at {settings.telegram_api_url} cannot be reached"
+        raise SettingsError(env_name("telegram_api_url"), reason) from None
+    return 0
+
+
+def _serve(settings: Settings) -> None:
     app = build_application(settings)
     if settings.webhook_url:
         app.run_webhook(
@@ -34,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)
-    return 0
 
 
 def protect_secrets(settings: Settings) -> None:

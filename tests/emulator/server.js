@@ -113,6 +113,12 @@ const app = express();
 app.use(express.json());
 app.use(express.urlencoded({ extended: true }));
 
+// Like Telegram: a token that is not `<bot id>:<secret>` is answered 404, which bots read as invalid.
+app.use('/bot:token/:method', (req, res, next) => {
+  if (/^\d+:[\w-]+$/.test(req.params.token)) return next();
+  return res.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
+});
+
 const ok = (res, result) => res.json({ ok: true, result });
 const bad = (res, description) => res.status(400).json({ ok: false, error_code: 400, description });
 const bot = (method, handler) => app.all(`/bot:token/${method}`, handler);
