@@ -80,10 +80,15 @@ emulator.addUserUpdate = async function addUserUpdate(update) {
   if (webhook) {
     const headers = { 'content-type': 'application/json' };
     if (webhook.secret_token) headers['X-Telegram-Bot-Api-Secret-Token'] = webhook.secret_token;
-    const response = await fetch(webhook.url, {
-      method: 'POST', headers, body: JSON.stringify(apiUpdate(stored)),
-    });
-    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+    // Callers do not await this: report a failed delivery instead of crashing on it.
+    try {
+      const response = await fetch(webhook.url, {
+        method: 'POST', headers, body: JSON.stringify(apiUpdate(stored)),
+      });
+      if (!response.ok) process.stderr.write(`webhook answered ${response.status}\n`);
+    } catch (error) {
+      process.stderr.write(`webhook delivery failed: ${error}\n`);
+    }
   } else {
     this.storage.userMessages.push(stored);
     this.emit('UserUpdate');

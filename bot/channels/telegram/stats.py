@@ -10,6 +10,8 @@ from bot.answer import Answer
 from bot.privacy import mask_personal
 from bot.text import clean_spaces, fold
 
+MAX_UNANSWERED = 10_000
+
 
 @dataclass
 class Stats:
@@ -27,6 +29,9 @@ class Stats:
             self.declined += 1
             # Fold so that 熱線 and 热线, Ａ and a count as the same question.
             self.unanswered[fold(clean_spaces(mask_personal(question)).strip())] += 1
+            if len(self.unanswered) > MAX_UNANSWERED:
+                # Keep memory bounded on a long run: forget the rarest half.
+                self.unanswered = Counter(dict(self.unanswered.most_common(MAX_UNANSWERED // 2)))
 
     @property
     def declined_share(self) -> float:

@@ -18,14 +18,6 @@ from tests.telegram.e2e.emulator import EmulatorClient, running_emulator
 _bot_ids = itertools.count(8100001)
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Everything in this folder is an end-to-end test."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.e2e)
-
-
 @pytest.fixture(scope="session")
 def emulator_url() -> Iterator[str]:
     """The Bot API emulator on a free port of 127.0.0.1, for the whole session."""

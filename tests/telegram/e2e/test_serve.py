@@ -10,6 +10,7 @@ import importlib
 import re
 import shutil
 import signal
+import socket
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import pytest
 
 from bot.channels.telegram import texts
 from tests.telegram.e2e.emulator import EmulatorClient, Person
+
+pytestmark = pytest.mark.e2e
 
 ADMIN = Person(3001, "管理员")
 CITIZEN = Person(3002)
@@ -147,3 +150,21 @@ def test_an_unreachable_api_is_named(gongkai, token):
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1].startswith("gongkai serve: GONGKAI_TELEGRAM_API_URL")
     assert token not in result.stderr
+
+
+@needs_engine
+def test_webhook_mode_when_a_webhook_url_is_set(build, serve, client):
+    build()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serve(
+        wait=False,
+        GONGKAI_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        GONGKAI_WEBHOOK_PORT=str(port),
+        GONGKAI_WEBHOOK_PATH="hook",
+        GONGKAI_WEBHOOK_SECRET="e2e_secret",
+    )
+    client.wait_until("the webhook", lambda s: s["webhook"])
+    client.say(CITIZEN, QUESTION)
+    assert "2270822" in client.replies(CITIZEN)[0].text
