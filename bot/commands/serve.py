@@ -51,9 +51,12 @@ def _serve(settings: Settings) -> None:
 
 
 def protect_secrets(settings: Settings) -> None:
-    """Keep the token out of every log line: request URLs contain it."""
+    """Keep tokens and citizens' messages out of every log line, even with -v."""
     # httpx logs each request URL at INFO, and the Bot API URL embeds the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    for chatty in ("httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
+    # python-telegram-bot logs whole updates (the citizens' text) at DEBUG.
+    logging.getLogger("telegram").setLevel(logging.INFO)
     secrets = [s.get_secret_value() for s in (settings.bot_token, settings.webhook_secret) if s is not None]
     redactor = _Redactor(secrets)
     for handler in logging.getLogger().handlers:

@@ -64,6 +64,7 @@ function apiMessage(stored, token) {
 function apiUpdate(update) {
   if (update.inlineQuery) return { update_id: update.updateId, inline_query: update.inlineQuery };
   const formatted = TelegramServer.formatUpdate(update);
+  if (formatted.message) delete formatted.message.botToken; // the emulator's own bookkeeping
   const query = formatted.callback_query;
   if (query) {
     query.chat_instance = String(query.message ? query.message.chat.id : query.from.id);
