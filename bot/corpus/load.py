@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -39,6 +40,8 @@ log = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
 STATISTICS_MODULE = "bot.corpus.stats"
+# "区人民政府办公室", "市政府": names that only mean something next to their document's place.
+_RELATIVE = re.compile(r"^[省市区县镇乡]")
 
 
 def iter_document_paths(root: Path) -> Iterator[Path]:
@@ -152,7 +155,9 @@ def _agency_file(root: Path, failures: list[LoadFailure]) -> AgencyFile:
 
 def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegistry:
     """The corpus registry: the operator's agencies, every document's agency and publisher."""
-    names = [n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n]
+    names = [
+        n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n and not _RELATIVE.match(n)
+    ]
     preliminary = build_registry(agency_file, names)
     codes: dict[str, list[str]] = defaultdict(list)
     for doc in documents:

@@ -76,7 +76,10 @@ def read_sidecar(path: Path, rel: str) -> tuple[dict[str, Any], list[str]]:
         fields["doc_no"] = normalize_doc_no(fields["doc_no"])
     if "kind" in data:
         if data["kind"] in SIDECAR_KINDS:
-            fields["kind"], fields["template"] = SIDECAR_KINDS[data["kind"]]
+            kind, template = SIDECAR_KINDS[data["kind"]]
+            fields["kind"] = kind
+            if template is not None or kind is not DocKind.REPORT:  # "annual_report" leaves it to the text
+                fields["template"] = template
         else:
             warnings.append(f"sidecar {sidecar.name}: unknown kind {data['kind']!r} ignored")
     _validate(fields, rel, sidecar.name)

@@ -39,6 +39,7 @@ def test_every_document_agency_is_known(corpus: Corpus) -> None:
     for doc in corpus.documents:
         if doc.meta.agency:
             assert corpus.agencies.resolve(doc.meta.agency) is not None, doc.id
+    assert corpus.agencies.resolve("区人民政府办公室") is None  # a 来源 that only means something in place
     sasac = corpus.agencies.resolve("浑南区国资局")  # how its report names itself
     assert sasac is not None and sasac.name == "沈阳市浑南区人民政府国有资产监督管理局"
     assert sasac.area_code == "024"

@@ -144,3 +144,13 @@ def test_sidecars_and_agency_file_are_not_documents(corpus_dir: Path, bare_corpu
     corpus = load_corpus(root)
     assert [doc.id for doc in corpus.documents] == [SEED]
     assert corpus.failures == []
+
+
+def test_sidecar_kind_without_template_leaves_the_template_to_the_text(bare_corpus: CopyCorpus) -> None:
+    root = bare_corpus(HUAIAN)
+    (root / "reports/huaian_2024_annual_report.meta.json").write_text(
+        '{"kind": "annual_report"}', encoding="utf-8"
+    )
+    meta = load_document(root / HUAIAN, root).meta
+    assert (meta.kind, meta.template) == (DocKind.REPORT, ReportTemplate.NATIONAL)
+    assert "template" in meta.inferred and "kind" not in meta.inferred
