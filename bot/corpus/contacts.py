@@ -44,7 +44,10 @@ _COLON = re.compile(r"\s*:\s*")
 _DIGITS_FOLLOW = re.compile(r"\s*\(?\s*\d")
 _POSTCODE = re.compile(r"\s*(\d{6})(?!\d)")
 _EMAIL = re.compile(r"\s*([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+)")
-_ENDS = {"address": ",;。\n", "hours": "。;\n", "office": ",;。\n("}
+_ENDS = {
+    kind: re.compile(f"[{chars}]")
+    for kind, chars in (("address", ",;。\n"), ("hours", "。;\n"), ("office", ",;。\n("))
+}
 _NOTES = re.compile(r"\([^()]*\)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _VERB_ORG = re.compile(
@@ -59,6 +62,7 @@ OFFICE_END = re.compile(
     r"(?:办公室|小组|局|馆|中心|大厅|厅|委员会|管委会|政府|办事处|科|处|室|站|所|部|院|办|窗口)$"
 )
 _LOOK_BACK = 80
+_MAX_GAP = 40  # more text than a note between two values: they are not one contact
 _WEB = re.compile(r"(?:网站|网页|门户|网)$")
 _URL = re.compile(r"\s*(?:https?:|www\.)")
 
@@ -114,7 +118,8 @@ def _value(kind: str, body: str, folded: str, start: int, pos: int, limit: int) 
     if kind in ("postcode", "email"):
         match = (_POSTCODE if kind == "postcode" else _EMAIL).match(folded, pos)
         return _Field(kind, start, match.end(), value=match[1]) if match else None
-    end = next((i for i in range(pos, limit) if folded[i] in _ENDS[kind]), limit)
+    stop = _ENDS[kind].search(folded, pos, limit)
+    end = stop.start() if stop else limit
     value = body[pos:end].strip()
     if kind == "address" and (_WEB.search(folded[max(0, start - 4) : start]) or _URL.match(folded, pos)):
         return None  # 网站地址：http://…
@@ -134,6 +139,8 @@ def _clusters(fields: list[_Field], body: str, tree: SectionTree) -> list[list[_
 
 
 def _starts_new(cluster: list[_Field], item: _Field, body: str, tree: SectionTree) -> bool:
+    if item.start - cluster[-1].end > _MAX_GAP:
+        return True
     gap = _NOTES.sub("", fold(body[cluster[-1].end : item.start]))
     return (
         bool(_CJK_RUN.search(gap))

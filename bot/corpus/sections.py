@@ -19,7 +19,9 @@ under its article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from itertools import islice
 
 from bot.corpus.cn import cn_to_int
 from bot.corpus.models import Section
@@ -42,6 +44,9 @@ _LIST_SEPARATORS = "；;，,、"
 _ROW_OF_FIGURES = re.compile(r"(?:\s+[\d.,%]+){3,}\s*$")
 _STOP = re.compile(r"[。；;：！？!?]|:(?!//)|\s+(?=\d)|\s{2,}|(?<=[\u4e00-\u9fff])(?=(?:19|20)\d{2}\s*年)")
 _BLANKS = " \t\u3000\xa0"
+_LEADING_BLANKS = re.compile(r"[ \t\u3000\xa0]*")
+_LINE_PREFIX = re.compile(r"[ \t\u3000\xa0#]*")  # what may stand before a heading on its line
+_MAX_ROW = 200  # a longer line is prose, not a table row
 _MAX_HEADING = 40
 _LONG_CLAUSE = 30
 
@@ -57,6 +62,24 @@ class Marker:
     value: int
     printed: str  # as printed: "一、", "（一）", "1.", "第二十九条", "## "
     line_start: bool
+
+
+class _Lines:
+    """Where the lines of a text start and end, found once (a flattened page is one long line)."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+        self.size = len(text)
+
+    def start(self, pos: int) -> int:
+        """Where the line holding pos starts."""
+        i = bisect_left(self.breaks, pos)
+        return self.breaks[i - 1] + 1 if i else 0
+
+    def end(self, pos: int) -> int:
+        """Where the line holding pos ends (its line break, or the end of the text)."""
+        i = bisect_left(self.breaks, pos)
+        return self.breaks[i] if i < len(self.breaks) else self.size
 
 
 @dataclass
@@ -109,11 +132,14 @@ def build_sections(body: str) -> SectionTree:
 def find_markers(body: str) -> list[Marker]:
     """The sound heading markers of a body, in order."""
     folded = fold(body)
-    candidates = [m for m in (_candidate(match, folded, body) for match in _CANDIDATE.finditer(folded)) if m]
+    lines = _Lines(folded)
+    candidates = [
+        m for m in (_candidate(hit, folded, body, lines) for hit in _CANDIDATE.finditer(folded)) if m
+    ]
     accepted: list[Marker] = []
     last: dict[str, int] = dict.fromkeys(RANKS, 0)
     for i, marker in enumerate(candidates):
-        if not _sound(marker, folded, last, candidates[i + 1 :]):
+        if not _sound(marker, folded, lines, last, (candidates, i + 1)):
             continue
         accepted.append(marker)
         last[marker.kind] = marker.value
@@ -122,7 +148,7 @@ def find_markers(body: str) -> list[Marker]:
     return accepted
 
 
-def _candidate(match: re.Match[str], folded: str, body: str) -> Marker | None:
+def _candidate(match: re.Match[str], folded: str, body: str, lines: _Lines) -> Marker | None:
     kind = next(k for k in ("md", "law", "pcn", "cn", "pnum", "num") if match[k] is not None)
     number: int | None = 0
     if kind == "law":
@@ -136,30 +162,45 @@ def _candidate(match: re.Match[str], folded: str, body: str) -> Marker | None:
     end = match.end()
     while end < len(folded) and folded[end] in _BLANKS:
         end += 1
-    line_start = not folded[folded.rfind("\n", 0, match.start()) + 1 : match.start()].strip(_BLANKS + "#")
+    start = lines.start(match.start())
+    line_start = _LINE_PREFIX.fullmatch(folded, start, match.start()) is not None
     printed = body[match.start() : match.end()].strip()
-    start = match.start()
-    if line_start and kind != "md":
-        start = folded.rfind("\n", 0, start) + 1  # a heading's "##" and indent belong to it
+    if not line_start or kind == "md":
+        start = match.start()  # else the heading's line, "##" and indent included, is its start
     return Marker(start, match.start(), end, kind, number, printed, line_start)
 
 
-def _sound(marker: Marker, folded: str, last: dict[str, int], rest: list[Marker]) -> bool:
+def _sound(
+    marker: Marker, folded: str, lines: _Lines, last: dict[str, int], rest: tuple[list[Marker], int]
+) -> bool:
     """Whether a candidate marker is a heading here (see the module docstring)."""
-    line_end = folded.find("\n", marker.end)
-    line_rest = folded[marker.end : line_end if line_end >= 0 else len(folded)]
-    line = folded[folded.rfind("\n", 0, marker.at) + 1 : marker.at]
+    line_end = lines.end(marker.end)
+    if marker.end >= line_end:
+        return False  # nothing follows on its line: a table cell or a stray number
     if marker.kind == "md":
-        return marker.line_start and bool(line_rest.strip()) and not _starts_law(line_rest)
-    if line.lstrip().startswith("|") or not line_rest.strip():
-        return False
+        return marker.line_start and not _starts_law(folded[marker.end : marker.end + 12])
+    if _first_char_of_line(folded, lines.start(marker.at), marker.at) == "|":
+        return False  # a markdown table row
     moves_on = marker.value > last[marker.kind] or marker.value == 1
     if marker.kind in _LAW_KINDS:
-        law_heading = line_rest[:1] != "第" and _follows_law_marker(folded, marker)
+        law_heading = folded[marker.end] != "第" and _follows_law_marker(folded, marker)
         return marker.line_start and moves_on and law_heading
     if marker.line_start:
-        return moves_on and not _ROW_OF_FIGURES.search(line_rest)
+        row = line_end - marker.end < _MAX_ROW and _ROW_OF_FIGURES.search(folded, marker.end, line_end)
+        return moves_on and not row
     return marker.value == last[marker.kind] + 1 and _inline_ok(marker, folded, rest)
+
+
+def _first_char_of_line(folded: str, start: int, pos: int) -> str:
+    match = _LEADING_BLANKS.match(folded, start, pos)
+    return folded[match.end() : match.end() + 1] if match else ""
+
+
+def _char_before(folded: str, pos: int) -> str:
+    """The last character before pos that is not a blank; "" at the start."""
+    while pos > 0 and folded[pos - 1] in _BLANKS:
+        pos -= 1
+    return folded[pos - 1] if pos > 0 else ""
 
 
 def _starts_law(text: str) -> bool:
@@ -172,19 +213,18 @@ def _follows_law_marker(folded: str, marker: Marker) -> bool:
     return after == "" or after in _BLANKS + "\n" or marker.kind != "条"
 
 
-def _inline_ok(marker: Marker, folded: str, rest: list[Marker]) -> bool:
+def _inline_ok(marker: Marker, folded: str, rest: tuple[list[Marker], int]) -> bool:
     """An inline marker is no list item and no part of a word or a reference."""
-    before = folded[: marker.at].rstrip(_BLANKS)
-    prev = before[-1:] if before else ""
-    if prev in _LIST_SEPARATORS or prev in "第条款项":
+    prev = _char_before(folded, marker.at)
+    if prev and (prev in _LIST_SEPARATORS or prev in "第条款项"):
         return False
     if marker.kind == "cn" and "\u4e00" <= prev <= "\u9fff":
         return False  # 统一、 唯一、 之一、
     if marker.kind == "num" and ((prev.isascii() and prev.isalnum()) or prev in ".-"):
         return False
-    nxt = next(
-        (m for m in rest if m.kind == marker.kind or RANKS.index(m.kind) < RANKS.index(marker.kind)), None
-    )
+    candidates, after = rest
+    rank = RANKS.index(marker.kind)
+    nxt = next((m for m in islice(candidates, after, None) if RANKS.index(m.kind) <= rank), None)
     item = folded[marker.end : nxt.start if nxt else len(folded)].rstrip()
     return not item.endswith(tuple(_LIST_SEPARATORS[:4]))
 
