@@ -68,7 +68,8 @@ class Section(BaseModel):
 
     number: str  # the marker as printed: "一", "（一）", "1"; "" for the preamble
     heading: str  # heading text without the marker (an inline heading's first clause)
-    level: int  # 0 preamble, 1 一、, 2 （一）, 3 1、/1., 4 （1）
+    level: int  # 0 preamble, 1 一、, 2 （一）, 3 1、/1., 4 （1）; kinds a document skips move up,
+    # law texts rank 第X章 above 第X条 above （一）: see bot/corpus/sections.py
     path: list[str]  # headings from the top down to this one, inclusive
     text: str  # the section's own text, original characters, line breaks joined
     children: list[Section] = Field(default_factory=list)
@@ -251,6 +252,7 @@ class AgencyRegistry(BaseModel):
     warnings: list[str] = Field(default_factory=list)  # operator-file problems (ambiguous aliases ...)
     _keys: dict[str, Agency] | None = PrivateAttr(default=None)
     _pattern: re.Pattern[str] | None = PrivateAttr(default=None)
+    _indexed: tuple[int, int] | None = PrivateAttr(default=None)  # which agency list _keys was built from
 
     def resolve(self, name: str) -> Agency | None:
         """The agency a name or alias stands for; None when the name is unknown."""
@@ -296,7 +298,9 @@ class AgencyRegistry(BaseModel):
         return list(seen.values())
 
     def _index(self) -> dict[str, Agency]:
-        if self._keys is None:
+        # Rebuilt when the agency list is replaced (model_copy) or grows.
+        if self._keys is None or self._indexed != (id(self.agencies), len(self.agencies)):
+            self._indexed = (id(self.agencies), len(self.agencies))
             keys: dict[str, Agency] = {}
             for agency in self.agencies:
                 for name in (agency.name, *agency.aliases):

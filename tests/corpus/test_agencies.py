@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.corpus import load_corpus
 from bot.corpus.agencies import AgencyFile, build_registry, generated_aliases, read_agency_file
-from bot.corpus.models import Corpus
+from bot.corpus.models import Agency, AgencyRegistry, Corpus
 from tests.corpus.conftest import CopyCorpus
 
 SEED = "seed/zhangdian_ajj_2017_annual_report.txt"
@@ -91,3 +91,12 @@ def test_broken_agency_file_is_reported_and_documents_still_load(bare_corpus: Co
     (root / "agencies.toml").write_text("[[agency]\nname = ", encoding="utf-8")
     (failure,) = load_corpus(root).failures
     assert "unreadable agency file" in failure.reason
+
+
+def test_registry_survives_serialisation_and_copies(corpus: Corpus) -> None:
+    stored = AgencyRegistry.model_validate_json(corpus.agencies.model_dump_json())
+    agency = stored.resolve("区安监局")
+    assert agency is not None and agency.name == "张店区应急管理局"
+    other = stored.model_copy(update={"agencies": [Agency(name="甲局", aliases=["区安监局"])]})
+    moved = other.resolve("区安监局")
+    assert moved is not None and moved.name == "甲局"
