@@ -47,7 +47,8 @@ _DOC_NO_IN = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*\d{4}\s*[〕\
 _INDEX_NO = re.compile(r"^[0-9A-Za-z][0-9A-Za-z/\-_.]{5,}$")
 _DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$", re.MULTILINE)
 _PREAMBLE_END = re.compile(r"^\s*(?:#+\s*)?第[一二三四五六七八九十]+[章条]", re.MULTILINE)
-_CUT_OFF = re.compile(r"[\u4e00-\u9fff，,、]$")
+_CUT_OFF = re.compile(r"[\u4e00-\u9fff，,、；;：:]$")
+_PUNCTUATION = re.compile(r"[，,。；;：:、]")
 
 
 @dataclass
@@ -232,6 +233,10 @@ def _year(kind: DocKind | None, title: str | None, body: str, values: dict[str, 
 
 
 def _cut_off(body: str) -> bool:
-    """Whether a text stops mid-sentence, as excerpts do."""
+    """Whether a text stops mid-sentence, as excerpts do (a closing signature or date does not)."""
     lines = [line.strip() for line in body.strip().split("\n") if line.strip()]
-    return bool(lines) and len(lines[-1]) >= 15 and bool(_CUT_OFF.search(lines[-1]))
+    if not lines or not _CUT_OFF.search(lines[-1]):
+        return False
+    last = lines[-1]
+    signature = len(last) <= 25 and not _PUNCTUATION.search(last) and bool(ORGAN.search(last))
+    return not signature and not _DATE_LINE.match(last)

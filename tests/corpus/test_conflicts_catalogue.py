@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from bot.corpus.catalogue import extract_catalogue
 from bot.corpus.models import Corpus, DocKind
+from bot.corpus.raw import RawTable
 from tests.corpus.conftest import document
 
 GUIDE = "guides/pingtan_disclosure_guide.txt"
@@ -44,3 +46,20 @@ def test_item_list_catalogue(corpus: Corpus) -> None:
     )
     assert item_41.published == date(2020, 5, 20)
     assert all(doc.catalogue == [] for doc in corpus.documents if doc.meta.kind is not DocKind.ITEM_LIST)
+
+
+def test_catalogue_from_a_reader_table() -> None:
+    table = RawTable(
+        number=1,
+        rows=[
+            ["序号", "索引号", "标题", "发文字号", "成文日期"],
+            ["1", "PZ00101-1700-2024-00452", "关于废止某通知的决定", "岚综管规[2024]4号", "2024-05-14"],
+            ["2", None, "", None, None],
+        ],
+    )
+    (entry,) = extract_catalogue([table], "")
+    assert (entry.index_no, entry.doc_no, entry.published) == (
+        "PZ00101-1700-2024-00452",
+        "岚综管规〔2024〕4号",
+        date(2024, 5, 14),
+    )

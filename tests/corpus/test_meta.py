@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.corpus import load_corpus, load_document
 from bot.corpus.header import read_header
 from bot.corpus.meta import infer_meta
@@ -154,3 +156,55 @@ def test_sidecar_kind_without_template_leaves_the_template_to_the_text(bare_corp
     meta = load_document(root / HUAIAN, root).meta
     assert (meta.kind, meta.template) == (DocKind.REPORT, ReportTemplate.NATIONAL)
     assert "template" in meta.inferred and "kind" not in meta.inferred
+
+
+@pytest.mark.parametrize(
+    ("rel", "title", "agency", "year"),
+    [
+        (  # a site banner ("政府信息公开") above the title, 来源/时间 under it
+            "reports/partial/fuzhou_jinan_district_2016_annual_report_excerpt.txt",
+            "福州市晋安区2016年政府信息公开工作年度报告",
+            "福州市晋安区人民政府",
+            2016,
+        ),
+        (  # the title broken after "政府"
+            "reports/partial/xixian_dizhang_subdistrict_2023_annual_report_excerpt.txt",
+            "西咸新区底张街道办事处2023年度政府信息公开工作年度报告",
+            "西咸新区底张街道办事处",
+            2023,
+        ),
+        (  # the year first: the city is the subject
+            "reports/partial/shanghai_municipal_2022_annual_report_excerpt.txt",
+            "2022年上海市政府信息公开工作年度报告",
+            "上海市人民政府",
+            2022,
+        ),
+        (  # a banner, then the title printed again on two lines
+            "reports/partial/xixian_zhengyang_subdistrict_2023_annual_report_excerpt.txt",
+            "正阳街道办事处2023年政府信息公开工作年度报告",
+            "正阳街道办事处",
+            2023,
+        ),
+        (  # no title at all: the report says who compiled it and for which period
+            "reports/partial/nanping_municipal_2012_annual_report_excerpt.txt",
+            "nanping_municipal_2012_annual_report_excerpt",
+            "南平市人民政府",
+            2012,
+        ),
+    ],
+)
+def test_titles_agencies_and_years_of_report_excerpts(
+    bare_corpus: CopyCorpus, rel: str, title: str, agency: str, year: int
+) -> None:
+    root = bare_corpus(rel)
+    doc = load_document(root / rel, root)
+    assert (doc.meta.title, doc.meta.agency, doc.meta.year) == (title, agency, year)
+    assert doc.meta.kind is DocKind.REPORT
+    assert doc.meta.complete is False  # each excerpt stops mid-sentence
+
+
+def test_guide_edition_line_joins_the_title(bare_corpus: CopyCorpus) -> None:
+    rel = "guides/zhengzhou_disclosure_guide_excerpt.txt"
+    root = bare_corpus(rel)
+    meta = load_document(root / rel, root).meta
+    assert (meta.title, meta.kind, meta.year) == ("政府信息公开指南(2021年版)", DocKind.GUIDE, 2021)
