@@ -108,9 +108,21 @@ def merge_meta(inferred: Inference, sidecar: dict[str, Any]) -> tuple[DocumentMe
     return meta, warnings
 
 
+def _embedded_title(embedded: str | None, in_text: str | None) -> str | None:
+    """A file's embedded title (<title>, PDF info) unless the text's own title says more.
+
+    PDF producers often store a generic title ("政府信息公开工作年度报告") while the
+    printed title names the agency and year; the printed one wins when it contains it.
+    """
+    if embedded and in_text and embedded in in_text and len(in_text) > len(embedded):
+        return None
+    return embedded
+
+
 def _title(header: Header, body: str, catalogue_titles: list[str]) -> str | None:
     fields = header.fields
-    title = fields.get("标题") or fields.get("<title>") or header.title or title_in_text(body)
+    in_text = header.title or title_in_text(body)
+    title = fields.get("标题") or _embedded_title(fields.get("<title>"), in_text) or in_text
     if title is None and catalogue_titles and "栏目" in fields:
         title = re.split(r"\s*[>＞/]\s*", fields["栏目"])[-1]  # an item list is named after its column
     return title.strip() if title else None
