@@ -13,7 +13,6 @@ cannot be loaded becomes a LoadFailure naming the file and the reason; the rest 
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import re
 from collections import defaultdict
@@ -28,18 +27,18 @@ from bot.corpus.formats import read_document
 from bot.corpus.header import read_header
 from bot.corpus.layout import unwrap
 from bot.corpus.meta import infer_meta, merge_meta
-from bot.corpus.models import AgencyRegistry, Corpus, DocKind, Document, LoadFailure, Statistic
+from bot.corpus.models import AgencyRegistry, Corpus, DocKind, Document, LoadFailure, Section, Statistic
 from bot.corpus.phones import with_area_code
 from bot.corpus.procedure import extract_procedure
 from bot.corpus.raw import RawDocument
 from bot.corpus.sections import build_sections
 from bot.corpus.sidecar import is_sidecar, read_sidecar
+from bot.corpus.stats import extract_statistics
 from bot.errors import CorpusError, DocumentError
 
 log = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
-STATISTICS_MODULE = "bot.corpus.stats"
 # "区人民政府办公室", "市政府": names that only mean something next to their document's place.
 _RELATIVE = re.compile(r"^[省市区县镇乡]")
 
@@ -117,7 +116,7 @@ def _understand(
     meta, meta_warnings = merge_meta(inference, sidecar)
     tree = build_sections(body)
     agency = registry.canonical(meta.agency) if meta.agency else None
-    statistics, stat_warnings = _statistics(raw) if meta.kind is DocKind.REPORT else ([], [])
+    statistics, stat_warnings = _statistics(raw, tree.sections) if meta.kind is DocKind.REPORT else ([], [])
     return Document(
         id=raw.path,
         meta=meta,
@@ -132,16 +131,17 @@ def _understand(
     )
 
 
-def _statistics(raw: RawDocument) -> tuple[list[Statistic], list[str]]:
-    """Report statistics, where the statistics extractor (built in parallel) is installed."""
-    try:
-        module = importlib.import_module(STATISTICS_MODULE)
-    except ModuleNotFoundError as exc:
-        if exc.name != STATISTICS_MODULE:
-            raise
-        return [], []
-    result: tuple[list[Statistic], list[str]] = module.extract_statistics(raw)
-    return result
+def _statistics(raw: RawDocument, sections: list[Section]) -> tuple[list[Statistic], list[str]]:
+    """A report's statistics, each prose number placed under the heading it stands in."""
+    statistics, warnings = extract_statistics(raw)
+    flat = [section for top in sections for section in top.walk()]
+    for stat in statistics:
+        if stat.evidence and not stat.location.section:
+            probe = stat.evidence[:24]
+            home = next((sec for sec in flat if probe in sec.text or probe in sec.heading), None)
+            if home is not None:
+                stat.location.section = list(home.path)
+    return statistics, warnings
 
 
 def _agency_file(root: Path, failures: list[LoadFailure]) -> AgencyFile:
