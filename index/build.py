@@ -94,7 +94,6 @@ def _fields(record: IndexRecord) -> dict[str, str]:
         "title": record.title,
         "heading": record.heading,
         "body": record.body,
-        "pairs": f"{record.title}\n{record.body}",
         "hit": hit.model_dump_json(exclude_defaults=True),
     }
     optional = {

@@ -17,12 +17,15 @@ from whoosh.query.terms import Term
 
 from bot.corpus.models import AgencyRegistry
 from bot.text import fold
-from index.analyzer import SYNONYMS, GongkaiAnalyzer, bigrams, read_word_file
+from index.analyzer import SYNONYMS, GongkaiAnalyzer, read_word_file
+from index.analyzer import Term as Token
 from index.backend import SearchFilters
-from index.schema import PHRASE_FIELD, TEXT_FIELDS
+from index.schema import TEXT_FIELDS
 
 SUB_WORD_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.7
+PHRASE_WEIGHT = 2.0  # the question's words in the question's order
+MIN_PHRASE, MAX_PHRASE = 2, 6
 
 
 class Synonyms:
@@ -72,7 +75,8 @@ def text_query(analyzer: GongkaiAnalyzer, synonyms: Synonyms, text: str) -> Quer
         parts = [t.text for t in analyzer.terms(word) if t.main] if word not in weights else [word]
         for field in TEXT_FIELDS:
             clauses.append(_all_of(field, parts, weight))
-    return Or(clauses)
+    boost = phrase_boost(analyzer, text)
+    return Or([*clauses, boost] if boost else clauses)
 
 
 def _all_of(field: str, words: list[str], boost: float) -> Query:
@@ -81,14 +85,41 @@ def _all_of(field: str, words: list[str], boost: float) -> Query:
     return And([Term(field, word) for word in words], boost=boost)
 
 
-def phrase_query(text: str) -> Query | None:
-    """Documents holding text verbatim (ignoring punctuation, spaces and letter case)."""
-    pairs = bigrams(text)
-    if not pairs:
+def phrase_boost(analyzer: GongkaiAnalyzer, text: str) -> Query | None:
+    """The question's words in order at consecutive positions of the body; None if not 2-6 words."""
+    words = [term.text for term in analyzer.terms(text) if term.main]
+    if not MIN_PHRASE <= len(words) <= MAX_PHRASE:
         return None
-    if len(pairs) == 1:
-        return Term(PHRASE_FIELD, pairs[0])
-    return Phrase(PHRASE_FIELD, pairs)
+    return Phrase("body", words, boost=PHRASE_WEIGHT)
+
+
+def phrase_candidates(analyzer: GongkaiAnalyzer, text: str) -> Query | None:
+    """Records that may hold text verbatim: each of its words, or the short words inside it.
+
+    A document may cut the same characters differently ("政府\n信息公开条例"), so a
+    long word also matches by its dictionary sub-words; the phrase is checked after.
+    """
+    terms = analyzer.terms(text)
+    clauses: list[Query] = []
+    for word in (term for term in terms if term.main):
+        inside = _tiling(word, [t for t in terms if not t.main and t.pos == word.pos])
+        alternatives = [[word.text], inside] if inside else [[word.text]]
+        clauses.append(
+            Or([_all_of(field, words, 1.0) for words in alternatives for field in ("title", "body")])
+        )
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+def _tiling(word: Token, subs: list[Token]) -> list[str]:
+    """Non-overlapping sub-words of word, left to right, shortest first."""
+    tiles, cursor = [], word.start
+    for sub in sorted(subs, key=lambda t: (t.start, t.end)):
+        if sub.start >= cursor:
+            tiles.append(sub.text)
+            cursor = sub.end
+    return tiles
 
 
 def filter_query(filters: SearchFilters | None) -> Query | None:

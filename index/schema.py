@@ -4,7 +4,6 @@ Text fields (one analyzer instance shared by all, pickled once into the index):
     title    document title (a catalogue row's own title)     boosted 3x
     heading  section path, table title, agency                boosted 2x
     body     the record's text                                 1x
-    pairs    character pairs of title and body, for phrases   (not ranked)
 Exact fields (ID, never analysed): record, doc_id, doc_kind, agency, year, doc_no,
 index_no. The stored field `hit` is the record's Hit as JSON.
 """
@@ -15,10 +14,9 @@ from collections.abc import Iterable
 
 from whoosh.fields import ID, STORED, TEXT, Schema
 
-from index.analyzer import BigramAnalyzer, GongkaiAnalyzer
+from index.analyzer import GongkaiAnalyzer
 
 TEXT_FIELDS = {"title": 3.0, "heading": 2.0, "body": 1.0}
-PHRASE_FIELD = "pairs"
 
 
 def make_schema(words: Iterable[str]) -> Schema:
@@ -33,7 +31,6 @@ def make_schema(words: Iterable[str]) -> Schema:
         year=ID,
         doc_no=ID,
         index_no=ID,
-        pairs=TEXT(analyzer=BigramAnalyzer(), phrase=True),
         hit=STORED,
         **text,
     )

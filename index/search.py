@@ -13,10 +13,11 @@ from whoosh.searching import Searcher
 
 from bot.corpus.models import AgencyRegistry
 from bot.errors import IndexUnavailable
+from index.analyzer import squeeze
 from index.backend import Hit, IndexInfo, KnowledgeBase, SearchFilters
 from index.facts import FORMAT, read_facts
 from index.locks import hold_shared
-from index.query import Synonyms, filter_query, phrase_query, text_query
+from index.query import Synonyms, filter_query, phrase_candidates, text_query
 from index.records import doc_no_key, index_no_key
 from index.schema import analyzer_of
 
@@ -53,8 +54,19 @@ class WhooshBackend:
         return self._ranked(query, filters, limit)
 
     def phrase(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
-        """Records holding text verbatim, whatever the word cut (punctuation and case ignored)."""
-        return self._ranked(phrase_query(text), filters, limit)
+        """Records holding text verbatim, whatever the word cut (punctuation, spaces and case ignored)."""
+        wanted = squeeze(text)
+        query = phrase_candidates(self.analyzer, text)
+        if query is None or not wanted or limit <= 0:
+            return []
+        hits = []
+        for result in self.searcher.search(query, filter=filter_query(filters), limit=None):
+            hit = _hit(result.fields(), result.score)
+            if wanted in squeeze(f"{hit.title}\n{hit.text}"):
+                hits.append(hit)
+                if len(hits) >= limit:
+                    break
+        return hits
 
     def lookup(self, *, doc_no: str | None = None, index_no: str | None = None) -> list[Hit]:
         """Items whose 文号 or 索引号 equals the given one, tolerating bracket variants."""

@@ -19,6 +19,11 @@ from typing import Protocol
 
 CACHE_ENV = "GONGKAI_CACHE_DIR"
 
+# jieba cuts runs of letters and digits apart at every other character
+# ("2024-05-14" -> 2024 / - / 05 / - / 14, but "96171.6" and "100%" whole, the rule of
+# jieba.finalseg); jieba-rs keeps such runs whole.
+_ASCII_PIECES = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?|.", re.DOTALL)
+
 # jieba cuts only runs of these characters with its dictionary; a user word with any
 # other character could never come out whole, so it is not added.
 _SEGMENTABLE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
@@ -78,6 +83,8 @@ def get_segmenter(engine: str, words: Sequence[str], digest: str) -> Segmenter:
 def _create(engine: str, words: Sequence[str]) -> Segmenter:
     if engine == "jieba":
         return JiebaSegmenter(words)
+    if engine == "rjieba":
+        return RJiebaSegmenter(words)
     raise ValueError(f"unknown segmentation engine {engine!r}")
 
 
@@ -106,3 +113,33 @@ class JiebaSegmenter:
     def has_word(self, word: str) -> bool:
         """Dictionary membership (prefix entries have frequency 0)."""
         return self._freq.get(word, 0) > 0
+
+
+class RJiebaSegmenter:
+    """jieba-rs (rjieba): jieba's dictionary, HMM and user-word rules, ~20x faster.
+
+    The only difference measured on the corpus is that jieba-rs keeps runs such as
+    "0591-23165385" or "www.example.cn" whole; they are cut apart here as jieba does.
+    """
+
+    def __init__(self, words: Sequence[str]) -> None:
+        import rjieba
+
+        engine = rjieba.Jieba()
+        for word in words:
+            engine.add_word(word, None, None)
+        self._engine = engine
+
+    def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
+        """Default-mode words with offsets, ASCII runs split at punctuation like jieba."""
+        for word, start, end in self._engine.tokenize(text, "default", True):
+            if word.isascii() and len(word) > 1 and not word.isalnum():
+                for piece in _ASCII_PIECES.finditer(word):
+                    yield piece.group(), start + piece.start(), start + piece.end()
+            else:
+                yield word, start, end
+
+    def has_word(self, word: str) -> bool:
+        """Dictionary membership."""
+        found: bool = self._engine.has_word(word)
+        return found

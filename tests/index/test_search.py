@@ -124,3 +124,26 @@ def test_knowledge_base_carries_the_corpus_facts(knowledge: KnowledgeBase, corpu
     assert sum(knowledge.info.by_kind.values()) == len(corpus.documents)
     summary = next(d for d in knowledge.documents if d.id == SEED)
     assert summary.meta.year == 2017 and summary.sections >= 1
+
+
+def test_positional_phrase_query_over_word_positions(knowledge: KnowledgeBase) -> None:
+    """Whoosh's own Phrase works: words of the default cut sit at consecutive positions."""
+    from whoosh.query.positional import Phrase
+
+    searcher = knowledge.backend.searcher  # type: ignore[attr-defined]
+    found = {
+        r["hit"] for r in searcher.search(Phrase("body", ["中华人民共和国", "政府信息公开条例"]), limit=None)
+    }
+    reversed_order = searcher.search(Phrase("body", ["政府信息公开条例", "中华人民共和国"]), limit=None)
+    assert any(REGULATIONS in hit for hit in found)
+    assert len(reversed_order) < len(found)
+
+
+def test_synonyms_widen_a_question(knowledge: KnowledgeBase) -> None:
+    hits = knowledge.backend.search("联系方式", limit=30)
+    assert any("电话" in h.text and "联系方式" not in h.text for h in hits)
+
+
+def test_a_word_finds_longer_words_holding_it(knowledge: KnowledgeBase) -> None:
+    hits = knowledge.backend.search("规范性", limit=30)
+    assert any("行政规范性文件" in h.text or "行政规范性文件" in h.title for h in hits)
