@@ -47,6 +47,12 @@ _STOPWORD_TEXT = """
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 
 
+WORD_CACHE = 500_000  # words whose sub-words are remembered (the vocabulary is Zipfian)
+# One token a segmenter word stands for: text, start, end (offsets in the word) and
+# the dictionary words inside it as (text, start, end).
+Part = tuple[str, int, int, tuple[tuple[str, int, int], ...]]
+
+
 class Term(NamedTuple):
     """One token of analysed text."""
 
@@ -92,6 +98,7 @@ class GongkaiAnalyzer(Analyzer):
         self.engine = engine
         self._segmenter: Segmenter | None = None
         self._digest: str | None = None
+        self._words_seen: dict[str, tuple[Part, ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         return {"words": self.words, "engine": self.engine}
@@ -101,6 +108,7 @@ class GongkaiAnalyzer(Analyzer):
         self.engine = state["engine"]
         self._segmenter = None
         self._digest = None
+        self._words_seen = {}
 
     def __eq__(self, other: object) -> bool:
         return (
@@ -129,22 +137,39 @@ class GongkaiAnalyzer(Analyzer):
 
     def terms(self, text: str) -> list[Term]:
         """The tokens of text: main words at consecutive positions, sub-words beside them."""
-        segmenter = self.segmenter
-        out: list[Term] = []
+        return [Term(*token) for token in self._scan(text)]
+
+    def _scan(self, text: str) -> Iterator[tuple[str, int, int, int, bool]]:
+        known = self._words_seen
+        if len(known) > WORD_CACHE:
+            known.clear()
         pos = -1
-        for word, start, end in segmenter.tokenize(fold(text)):
-            if word in STOPWORDS or not any(ch.isalnum() for ch in word):
+        for word, start, _end in self.segmenter.tokenize(fold(text)):
+            parts = known.get(word)
+            if parts is None:
+                parts = known[word] = self._describe(word)
+            for piece, i, j, subs in parts:
+                pos += 1
+                for sub, a, b in subs:
+                    yield sub, pos, start + a, start + b, False
+                yield piece, pos, start + i, start + j, True
+
+    def _describe(self, word: str) -> tuple[Part, ...]:
+        """The tokens one segmenter word stands for, with the dictionary words inside each."""
+        has_word = self.segmenter.has_word
+        parts = []
+        for piece, i, j in self.segmenter.split(word):
+            if piece in STOPWORDS or not any(ch.isalnum() for ch in piece):
                 continue
-            pos += 1
-            size = len(word)
-            if size > 2:
-                for length in range(2, size):
-                    for i in range(size - length + 1):
-                        sub = word[i : i + length]
-                        if segmenter.has_word(sub) and sub not in STOPWORDS:
-                            out.append(Term(sub, pos, start + i, start + i + length, False))
-            out.append(Term(word, pos, start, end, True))
-        return out
+            size = len(piece)
+            subs = tuple(
+                (piece[k : k + length], i + k, i + k + length)
+                for length in range(2, size)
+                for k in range(size - length + 1)
+                if has_word(piece[k : k + length]) and piece[k : k + length] not in STOPWORDS
+            )
+            parts.append((piece, i, j, subs))
+        return tuple(parts)
 
     def __call__(
         self,
@@ -160,21 +185,20 @@ class GongkaiAnalyzer(Analyzer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        token.boost, token.stopped = 1.0, False
         if not tokenize:
             token.text = fold(value)
-            token.boost, token.stopped = 1.0, False
             token.pos, token.startchar, token.endchar = start_pos, start_char, start_char + len(value)
             yield token
             return
-        for term in self.terms(value):
-            token.text = term.text
-            token.boost, token.stopped = 1.0, False
+        for text, pos, start, end, _main in self._scan(value):
+            token.text = text
             if keeporiginal:
-                token.original = value[term.start : term.end]  # type: ignore[attr-defined]
+                token.original = value[start:end]  # type: ignore[attr-defined]
             if positions:
-                token.pos = start_pos + term.pos
+                token.pos = start_pos + pos
             if chars:
-                token.startchar, token.endchar = start_char + term.start, start_char + term.end
+                token.startchar, token.endchar = start_char + start, start_char + end
             yield token
 
 

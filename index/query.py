@@ -1,9 +1,9 @@
-"""Questions to whoosh queries, built from analyzer tokens, never parsed as query syntax.
+"""Questions to weighted terms and whoosh queries, never parsed as query syntax.
 
-A question becomes a disjunction of its tokens over the ranked text fields (BM25F;
-the schema's field boosts put titles and headings above bodies). Sub-words weigh
-less than whole words; a token's synonyms (the term list and every agency's
-aliases) are alternatives of lower weight. Filters are exact ID terms.
+A question becomes its analyzer tokens, each with a weight: whole words 1, the
+sub-words inside them less, and a token's synonyms (the term list and every
+agency's aliases) less again; index/scoring.py ranks records by BM25F over them.
+Filters are exact ID terms; phrase candidates are whoosh queries checked after.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from whoosh.query.compound import And, Or
-from whoosh.query.positional import Phrase
 from whoosh.query.qcore import Query
 from whoosh.query.terms import Term
 
@@ -20,12 +19,9 @@ from bot.text import fold
 from index.analyzer import SYNONYMS, GongkaiAnalyzer, read_word_file
 from index.analyzer import Term as Token
 from index.backend import SearchFilters
-from index.schema import TEXT_FIELDS
 
 SUB_WORD_WEIGHT = 0.5
 SYNONYM_WEIGHT = 0.7
-PHRASE_WEIGHT = 2.0  # the question's words in the question's order
-MIN_PHRASE, MAX_PHRASE = 2, 6
 
 
 class Synonyms:
@@ -58,25 +54,17 @@ class Synonyms:
         return synonyms
 
 
-def text_query(analyzer: GongkaiAnalyzer, synonyms: Synonyms, text: str) -> Query | None:
-    """A ranked disjunction over the tokens of text; None when text has no token."""
+def weighted_terms(analyzer: GongkaiAnalyzer, synonyms: Synonyms, text: str) -> dict[str, float]:
+    """The question's tokens with their weights: words 1, sub-words and synonyms less."""
     weights: dict[str, float] = {}
     for term in analyzer.terms(text):
         weight = 1.0 if term.main else SUB_WORD_WEIGHT
         weights[term.text] = max(weights.get(term.text, 0.0), weight)
-    if not weights:
-        return None
-    alternatives: dict[str, float] = dict(weights)
-    for word, weight in weights.items():
+    for word, weight in list(weights.items()):
         for synonym in synonyms.of(word):
-            alternatives.setdefault(synonym, weight * SYNONYM_WEIGHT)
-    clauses: list[Query] = []
-    for word, weight in alternatives.items():
-        parts = [t.text for t in analyzer.terms(word) if t.main] if word not in weights else [word]
-        for field in TEXT_FIELDS:
-            clauses.append(_all_of(field, parts, weight))
-    boost = phrase_boost(analyzer, text)
-    return Or([*clauses, boost] if boost else clauses)
+            if synonym not in weights and _whole(analyzer, synonym):
+                weights[synonym] = weight * SYNONYM_WEIGHT
+    return weights
 
 
 def _all_of(field: str, words: list[str], boost: float) -> Query:
@@ -85,12 +73,8 @@ def _all_of(field: str, words: list[str], boost: float) -> Query:
     return And([Term(field, word) for word in words], boost=boost)
 
 
-def phrase_boost(analyzer: GongkaiAnalyzer, text: str) -> Query | None:
-    """The question's words in order at consecutive positions of the body; None if not 2-6 words."""
-    words = [term.text for term in analyzer.terms(text) if term.main]
-    if not MIN_PHRASE <= len(words) <= MAX_PHRASE:
-        return None
-    return Phrase("body", words, boost=PHRASE_WEIGHT)
+def _whole(analyzer: GongkaiAnalyzer, word: str) -> bool:
+    return [t.text for t in analyzer.terms(word) if t.main] == [word]
 
 
 def phrase_candidates(analyzer: GongkaiAnalyzer, text: str) -> Query | None:
@@ -122,10 +106,10 @@ def _tiling(word: Token, subs: list[Token]) -> list[str]:
     return tiles
 
 
-def filter_query(filters: SearchFilters | None) -> Query | None:
-    """Exact restrictions of a search; None when nothing is restricted."""
+def filter_values(filters: SearchFilters | None) -> list[tuple[str, list[str]]]:
+    """(ID field, accepted values) for each restricted field."""
     if filters is None:
-        return None
+        return []
     wanted: list[tuple[str, list[str]]] = [
         ("agency", filters.agencies),
         ("year", [str(year) for year in filters.years]),
@@ -133,10 +117,14 @@ def filter_query(filters: SearchFilters | None) -> Query | None:
         ("record", [kind.value for kind in filters.records]),
         ("doc_id", filters.documents),
     ]
+    return [(field, list(dict.fromkeys(values))) for field, values in wanted if values]
+
+
+def filter_query(filters: SearchFilters | None) -> Query | None:
+    """Exact restrictions of a search as a whoosh query; None when nothing is restricted."""
     parts: list[Query] = [
         Or([Term(field, value) for value in values]) if len(values) > 1 else Term(field, values[0])
-        for field, values in wanted
-        if values
+        for field, values in filter_values(filters)
     ]
     if not parts:
         return None

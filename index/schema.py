@@ -22,7 +22,11 @@ TEXT_FIELDS = {"title": 3.0, "heading": 2.0, "body": 1.0}
 def make_schema(words: Iterable[str]) -> Schema:
     """A schema whose analyzer keeps `words` (domain and agency names) whole."""
     analyzer = GongkaiAnalyzer(words)
-    text = {name: TEXT(analyzer=analyzer, field_boost=boost) for name, boost in TEXT_FIELDS.items()}
+    # Only the body keeps positions (phrases); titles and headings are short.
+    text = {
+        name: TEXT(analyzer=analyzer, phrase=name == "body", field_boost=boost)
+        for name, boost in TEXT_FIELDS.items()
+    }
     return Schema(
         record=ID,
         doc_id=ID,

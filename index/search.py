@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.query.compound import And, Or
 from whoosh.query.qcore import Every, Query
@@ -17,9 +19,10 @@ from index.analyzer import squeeze
 from index.backend import Hit, IndexInfo, KnowledgeBase, SearchFilters
 from index.facts import FORMAT, read_facts
 from index.locks import hold_shared
-from index.query import Synonyms, filter_query, phrase_candidates, text_query
+from index.query import Synonyms, filter_query, filter_values, phrase_candidates, weighted_terms
 from index.records import doc_no_key, index_no_key
-from index.schema import analyzer_of
+from index.schema import TEXT_FIELDS, analyzer_of
+from index.scoring import Bm25fScorer, Ids, top
 
 WHOOSH_DIR = "whoosh"
 IN_USE_FILE = ".in-use"
@@ -40,6 +43,7 @@ class WhooshBackend:
             raise IndexUnavailable(f"{folder}: cannot open the search index ({exc})") from exc
         self.analyzer = analyzer_of(self._index.schema)
         self.synonyms = Synonyms.load(agencies)
+        self._scorer = Bm25fScorer(self.searcher.reader(), TEXT_FIELDS)
 
     @property
     def searcher(self) -> Searcher:
@@ -50,8 +54,15 @@ class WhooshBackend:
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Rank records for plain user text; the text is never parsed as query syntax."""
-        query = text_query(self.analyzer, self.synonyms, text)
-        return self._ranked(query, filters, limit)
+        terms = weighted_terms(self.analyzer, self.synonyms, text)
+        if not terms or limit <= 0:
+            return []
+        allowed = self._allowed(filters)
+        if allowed is not None and not len(allowed):
+            return []
+        reader = self.searcher.reader()
+        ranked = top(self._scorer.scores(terms), allowed, limit)
+        return [_hit(reader.stored_fields(doc), score) for doc, score in ranked]
 
     def phrase(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Records holding text verbatim, whatever the word cut (punctuation, spaces and case ignored)."""
@@ -83,6 +94,14 @@ class WhooshBackend:
         """Every record matching the filters, unranked, in index order."""
         return self._unranked(filter_query(filters) or Every(), limit)  # type: ignore[no-untyped-call]
 
+    def count(self, filters: SearchFilters | None = None) -> int:
+        """How many records match the filters (all records without filters)."""
+        query = filter_query(filters)
+        if query is None:
+            return int(self.searcher.doc_count())
+        docs: Iterator[int] = self.searcher.docs_for_query(query)  # type: ignore[no-untyped-call]
+        return sum(1 for _ in docs)
+
     def close(self) -> None:
         """Release the searcher and the in-use mark of the version folder."""
         if getattr(self, "_searcher", None) is not None:
@@ -92,11 +111,15 @@ class WhooshBackend:
             self._in_use.close()
             self._in_use = None
 
-    def _ranked(self, query: Query | None, filters: SearchFilters | None, limit: int) -> list[Hit]:
-        if query is None or limit <= 0:
-            return []
-        results = self.searcher.search(query, filter=filter_query(filters), limit=limit)
-        return [_hit(result.fields(), result.score) for result in results]
+    def _allowed(self, filters: SearchFilters | None) -> Ids | None:
+        """Sorted documents passing the filters; None when nothing is restricted."""
+        allowed: Ids | None = None
+        for field, values in filter_values(filters):
+            docs = self._scorer.doc_set(field, values[0])
+            for value in values[1:]:
+                docs = np.union1d(docs, self._scorer.doc_set(field, value))
+            allowed = docs if allowed is None else np.intersect1d(allowed, docs, assume_unique=True)
+        return allowed
 
     def _unranked(self, query: Query, limit: int) -> list[Hit]:
         reader = self.searcher.reader()

@@ -40,6 +40,10 @@ class Segmenter(Protocol):
         """Words of text in order, with start and end offsets, covering the text."""
         ...
 
+    def split(self, word: str) -> Sequence[tuple[str, int, int]]:
+        """The tokens jieba would make of one of this engine's words, with offsets in it."""
+        ...
+
     def has_word(self, word: str) -> bool:
         """Whether word is in the dictionary with a positive frequency."""
         ...
@@ -110,6 +114,10 @@ class JiebaSegmenter:
         result: Iterable[tuple[str, int, int]] = self._tokenizer.tokenize(text)
         return result
 
+    def split(self, word: str) -> Sequence[tuple[str, int, int]]:
+        """jieba's words are its tokens."""
+        return ((word, 0, len(word)),)
+
     def has_word(self, word: str) -> bool:
         """Dictionary membership (prefix entries have frequency 0)."""
         return self._freq.get(word, 0) > 0
@@ -131,13 +139,15 @@ class RJiebaSegmenter:
         self._engine = engine
 
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
-        """Default-mode words with offsets, ASCII runs split at punctuation like jieba."""
-        for word, start, end in self._engine.tokenize(text, "default", True):
-            if word.isascii() and len(word) > 1 and not word.isalnum():
-                for piece in _ASCII_PIECES.finditer(word):
-                    yield piece.group(), start + piece.start(), start + piece.end()
-            else:
-                yield word, start, end
+        """Default-mode words with offsets (see split())."""
+        words: Iterable[tuple[str, int, int]] = self._engine.tokenize(text, "default", True)
+        return words
+
+    def split(self, word: str) -> Sequence[tuple[str, int, int]]:
+        """ASCII runs cut at punctuation as jieba cuts them; other words whole."""
+        if word.isascii() and len(word) > 1 and not word.isalnum():
+            return [(m.group(), m.start(), m.end()) for m in _ASCII_PIECES.finditer(word)]
+        return ((word, 0, len(word)),)
 
     def has_word(self, word: str) -> bool:
         """Dictionary membership."""

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.corpus.load import iter_document_paths
-from bot.corpus.models import Corpus, Document
+from bot.corpus.models import AgencyRegistry, Corpus, Document
 from bot.errors import IndexBuildError, IndexUnavailable
-from index.backend import IndexInfo, KnowledgeBase, SearchFilters
+from index.backend import IndexInfo, KnowledgeBase, RecordKind, SearchFilters
 from index.build import build_index, new_version_id
 from index.facts import FORMAT, read_facts
 from index.locks import acquire_build_lock, in_use
-from index.search import IN_USE_FILE, open_version
+from index.search import IN_USE_FILE, WhooshBackend, open_version
 
 CURRENT = "current"
 VERSIONS = "versions"
@@ -126,16 +126,19 @@ def publish(
 
 def verify(folder: Path, expected: IndexInfo) -> None:
     """Open a freshly built version, check its counts and run a smoke query."""
-    knowledge = open_version(folder)
+    backend = WhooshBackend(folder, expected, AgencyRegistry())
     try:
-        total = sum(expected.records.values())
-        found = len(knowledge.backend.records(SearchFilters(), limit=total + 1))
-        if found != total:
-            raise IndexBuildError(f"{folder.name}: {found} records readable, {total} written")
-        if total and not knowledge.backend.search(SMOKE_QUERY, limit=1) and expected.documents > 1:
+        for kind, written in expected.records.items():
+            found = backend.count(SearchFilters(records=[RecordKind(kind)]))
+            if found != written:
+                raise IndexBuildError(f"{folder.name}: {found} {kind} records readable, {written} written")
+        if backend.count() != sum(expected.records.values()):
+            raise IndexBuildError(f"{folder.name}: the record count does not add up")
+        if backend.count() and not backend.search(SMOKE_QUERY, limit=1) and expected.documents > 1:
             raise IndexBuildError(f"{folder.name}: the smoke query {SMOKE_QUERY!r} found nothing")
+        backend.records(SearchFilters(), limit=10)  # stored hits parse
     finally:
-        knowledge.backend.close()
+        backend.close()
 
 
 def switch(index_dir: Path, folder: Path) -> None:

@@ -147,3 +147,14 @@ def test_synonyms_widen_a_question(knowledge: KnowledgeBase) -> None:
 def test_a_word_finds_longer_words_holding_it(knowledge: KnowledgeBase) -> None:
     hits = knowledge.backend.search("规范性", limit=30)
     assert any("行政规范性文件" in h.text or "行政规范性文件" in h.title for h in hits)
+
+
+@pytest.mark.parametrize("term", ["公开", "申请", "代建管理费", "2024", "张店区", "不存在的词"])
+def test_block_reader_matches_whoosh_postings(knowledge: KnowledgeBase, term: str) -> None:
+    """The numpy scorer reads whoosh's postings exactly as whoosh's own matcher does."""
+    backend = knowledge.backend
+    reader = backend.searcher.reader()  # type: ignore[attr-defined]
+    for field in ("title", "heading", "body"):
+        ids, weights = backend._scorer.postings(field, term)  # type: ignore[attr-defined]
+        expected = list(reader.postings(field, term).items_as("weight")) if (field, term) in reader else []
+        assert [(int(i), float(w)) for i, w in zip(ids, weights, strict=True)] == expected
