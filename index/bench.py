@@ -16,6 +16,8 @@ import json
 import resource
 import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -61,16 +63,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--out", type=Path, default=Path("bench-results"))
     parser.add_argument("--no-baseline", action="store_true", help="skip the rank_bm25 baseline")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child run: one size, JSON out
     args = parser.parse_args(argv)
+    if args.one:
+        result = run_size(load_corpus(args.corpus), args.one, baseline=not args.no_baseline)
+        print(json.dumps(result))
+        return 0
     sizes = [1000, 10000] if args.quick else [int(s) for s in args.sizes.split(",")]
-    base = load_corpus(args.corpus)
-    results = [run_size(base, size, baseline=not args.no_baseline) for size in sizes]
+    results = [_run_child(size, args) for size in sizes]
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / f"bench-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print_table(results)
     print(f"\nresults: {path}")
     return 0
+
+
+def _run_child(size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """One size in a fresh process: honest RSS, and no heap left over from a bigger run."""
+    command = [sys.executable, "-m", "index.bench", "--one", str(size), "--corpus", str(args.corpus)]
+    if args.no_baseline:
+        command.append("--no-baseline")
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    print_table([result])
+    return result
 
 
 def run_size(base: Corpus, size: int, *, baseline: bool) -> dict[str, Any]:
@@ -105,7 +122,6 @@ def run_size(base: Corpus, size: int, *, baseline: bool) -> dict[str, Any]:
     if baseline:
         result.update(bm25_baseline(corpus))
         result["p95_vs_bm25"] = result["p95_ms"] / result["bm25_p95_ms"]
-    print_table([result])
     return result
 
 
@@ -132,6 +148,7 @@ def tokenization(corpus: Corpus, texts: list[str]) -> dict[str, float]:
 
 def query_latency(folder: Path, corpus: Corpus) -> dict[str, float]:
     """Median and p95 of search() over the questions, plus filtered searches; RSS."""
+    before = _rss_mb()
     knowledge = open_version(folder)
     backend = knowledge.backend
     agency = corpus.documents[0].meta.agency
@@ -149,6 +166,7 @@ def query_latency(folder: Path, corpus: Corpus) -> dict[str, float]:
         "filtered_median_ms": statistics.median(narrow),
         "filtered_p95_ms": _p95(narrow),
         "rss_mb": _rss_mb(),
+        "index_rss_mb": _rss_mb() - before,  # opening the index and serving the questions
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
 
@@ -209,7 +227,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
     print(
         f"{'passages':>9} {'docs':>6} {'MB':>6} {'build s':>8} {'doc/s':>7} {'MB/s':>6} "
         f"{'jieba s':>8} {'rjieba s':>8} {'build/jieba':>11} {'index MB':>8} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'fp95 ms':>7} {'bm25 p95':>8} {'RSS MB':>7}"
+        f"{'fp95 ms':>7} {'bm25 p95':>8} {'RSS MB':>7} {'ix RSS':>7}"
     )
     for r in results:
         print(
@@ -217,7 +235,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
             f"{r['docs_per_s']:>7.0f} "
             f"{r['mb_per_s']:>6.2f} {r['jieba_s']:>8.1f} {r['rjieba_s']:>8.2f} {r['build_vs_jieba']:>11.2f} "
             f"{r['index_mb']:>8.1f} {r['median_ms']:>7.1f} {r['p95_ms']:>7.1f} {r['filtered_p95_ms']:>7.1f} "
-            f"{r.get('bm25_p95_ms', float('nan')):>8.1f} {r['rss_mb']:>7.0f}"
+            f"{r.get('bm25_p95_ms', float('nan')):>8.1f} {r['rss_mb']:>7.0f} {r['index_rss_mb']:>7.0f}"
         )
 
 

@@ -102,6 +102,8 @@ def publish(
     keep: int = KEEP,
 ) -> Published:
     """Build a new version beside the served one, verify it, switch to it, prune old ones."""
+    if not corpus.documents:
+        raise IndexBuildError(f"{corpus.root}: no document could be loaded; the served index is untouched")
     with acquire_build_lock(index_dir / LOCK_FILE):
         versions = index_dir / VERSIONS
         versions.mkdir(parents=True, exist_ok=True)

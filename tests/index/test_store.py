@@ -180,3 +180,28 @@ def test_open_index_explains_what_is_missing(tmp_path: Path, served: Path) -> No
     shutil.rmtree(folder)
     with pytest.raises(IndexUnavailable, match="missing"):
         open_index(served)
+
+
+def test_an_empty_corpus_never_replaces_the_served_index(served: Path, tmp_path: Path) -> None:
+    before = current_folder(served)
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(IndexBuildError, match="no document"):
+        publish(load_corpus(empty), served)
+    assert current_folder(served) == before
+
+
+def test_a_broken_document_is_reported_and_the_rest_is_served(
+    tmp_path: Path, items_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus_copy = tmp_path / "corpus"
+    shutil.copytree(items_dir, corpus_copy)
+    (corpus_copy / "broken.txt").write_bytes(b"   ")
+    index_dir = tmp_path / "index"
+    assert main(["build", "--corpus", str(corpus_copy), "--index", str(index_dir)]) == 0
+    captured = capsys.readouterr()
+    assert "FAIL  broken.txt: empty file" in captured.err
+    assert "1 failed" in captured.out
+    knowledge = open_index(index_dir)
+    assert knowledge.backend.search(QUESTION, limit=1)[0].doc_id == FEE_ITEM
+    knowledge.backend.close()
