@@ -7,7 +7,6 @@ or locks; index/store.py builds versions next to the served one and switches.
 from __future__ import annotations
 
 import os
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -119,13 +118,6 @@ def _fields(record: IndexRecord) -> dict[str, str]:
     }
     fields.update({name: value for name, value in optional.items() if value})
     return fields
-
-
-def timed(action: Callable[[], object]) -> float:
-    """Seconds an action takes."""
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def iter_texts(corpus: Corpus) -> Iterable[str]:

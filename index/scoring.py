@@ -27,7 +27,8 @@ from whoosh.reading import IndexReader, TermNotFound
 K1 = 1.2
 B = 0.75
 CACHE_BYTES = 64 * 1024 * 1024  # memory for the arrays of frequent terms
-CACHE_MIN_DOCS = 256  # terms in fewer documents are cheap to read again
+CACHE_MIN_DOCS = 16  # terms in fewer documents are cheap to read again
+ENTRY_OVERHEAD = 256  # bytes of a cache entry beside its arrays
 
 Ids = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float32]
@@ -100,14 +101,14 @@ class Bm25fScorer:
         return np.concatenate(id_parts), np.concatenate(weight_parts)
 
     def _remember(self, key: tuple[str, str], value: tuple[Ids, Floats]) -> None:
-        size = value[0].nbytes + value[1].nbytes
+        size = value[0].nbytes + value[1].nbytes + ENTRY_OVERHEAD
         if size > CACHE_BYTES // 4:
             return
         self._cache[key] = value
         self._cached_bytes += size
         while self._cached_bytes > CACHE_BYTES:
             _, (ids, weights) = self._cache.popitem(last=False)
-            self._cached_bytes -= ids.nbytes + weights.nbytes
+            self._cached_bytes -= ids.nbytes + weights.nbytes + ENTRY_OVERHEAD
 
     def _length_norms(self, reader: IndexReader, field: str) -> Floats:
         """1 / (1 - b + b * len / avglen) for every document."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -34,6 +35,8 @@ class WhooshBackend:
     def __init__(self, folder: Path, info: IndexInfo, agencies: AgencyRegistry) -> None:
         self.info = info
         self.folder = folder
+        # whoosh's readers seek shared files: one call at a time per backend.
+        self._lock = threading.RLock()
         self._in_use: IO[bytes] | None = hold_shared(folder / IN_USE_FILE)
         try:
             self._index = whoosh_index.open_dir(str(folder / WHOOSH_DIR))
@@ -54,62 +57,68 @@ class WhooshBackend:
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Rank records for plain user text; the text is never parsed as query syntax."""
-        terms = weighted_terms(self.analyzer, self.synonyms, text)
-        if not terms or limit <= 0:
-            return []
-        allowed = self._allowed(filters)
-        if allowed is not None and not len(allowed):
-            return []
-        reader = self.searcher.reader()
-        ranked = top(self._scorer.scores(terms), allowed, limit)
-        return [_hit(reader.stored_fields(doc), score) for doc, score in ranked]
+        with self._lock:
+            terms = weighted_terms(self.analyzer, self.synonyms, text)
+            if not terms or limit <= 0:
+                return []
+            allowed = self._allowed(filters)
+            if allowed is not None and not len(allowed):
+                return []
+            reader = self.searcher.reader()
+            ranked = top(self._scorer.scores(terms), allowed, limit)
+            return [_hit(reader.stored_fields(doc), score) for doc, score in ranked]
 
     def phrase(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Records holding text verbatim, whatever the word cut (punctuation, spaces and case ignored)."""
-        wanted = squeeze(text)
-        query = phrase_candidates(self.analyzer, text)
-        if query is None or not wanted or limit <= 0:
-            return []
-        hits = []
-        for result in self.searcher.search(query, filter=filter_query(filters), limit=None):
-            hit = _hit(result.fields(), result.score)
-            if wanted in squeeze(f"{hit.title}\n{hit.text}"):
-                hits.append(hit)
-                if len(hits) >= limit:
-                    break
-        return hits
+        with self._lock:
+            wanted = squeeze(text)
+            query = phrase_candidates(self.analyzer, text)
+            if query is None or not wanted or limit <= 0:
+                return []
+            hits = []
+            for result in self.searcher.search(query, filter=filter_query(filters), limit=None):
+                hit = _hit(result.fields(), result.score)
+                if wanted in squeeze(f"{hit.title}\n{hit.text}"):
+                    hits.append(hit)
+                    if len(hits) >= limit:
+                        break
+            return hits
 
     def lookup(self, *, doc_no: str | None = None, index_no: str | None = None) -> list[Hit]:
         """Items whose 文号 or 索引号 equals the given one, tolerating bracket variants."""
-        terms: list[Query] = []
-        if doc_no and doc_no.strip():
-            terms.append(Term("doc_no", doc_no_key(doc_no)))
-        if index_no and index_no.strip():
-            terms.append(Term("index_no", index_no_key(index_no)))
-        if not terms:
-            return []
-        return self._unranked(And([Term("record", "item"), Or(terms)]), limit=100)
+        with self._lock:
+            terms: list[Query] = []
+            if doc_no and doc_no.strip():
+                terms.append(Term("doc_no", doc_no_key(doc_no)))
+            if index_no and index_no.strip():
+                terms.append(Term("index_no", index_no_key(index_no)))
+            if not terms:
+                return []
+            return self._unranked(And([Term("record", "item"), Or(terms)]), limit=100)
 
     def records(self, filters: SearchFilters, limit: int = 1000) -> list[Hit]:
         """Every record matching the filters, unranked, in index order."""
-        return self._unranked(filter_query(filters) or Every(), limit)  # type: ignore[no-untyped-call]
+        with self._lock:
+            return self._unranked(filter_query(filters) or Every(), limit)  # type: ignore[no-untyped-call]
 
     def count(self, filters: SearchFilters | None = None) -> int:
         """How many records match the filters (all records without filters)."""
-        query = filter_query(filters)
-        if query is None:
-            return int(self.searcher.doc_count())
-        docs: Iterator[int] = self.searcher.docs_for_query(query)  # type: ignore[no-untyped-call]
-        return sum(1 for _ in docs)
+        with self._lock:
+            query = filter_query(filters)
+            if query is None:
+                return int(self.searcher.doc_count())
+            docs: Iterator[int] = self.searcher.docs_for_query(query)  # type: ignore[no-untyped-call]
+            return sum(1 for _ in docs)
 
     def close(self) -> None:
         """Release the searcher and the in-use mark of the version folder."""
-        if getattr(self, "_searcher", None) is not None:
-            self.searcher.close()  # type: ignore[no-untyped-call]
-            self._searcher = None
-        if self._in_use is not None:
-            self._in_use.close()
-            self._in_use = None
+        with self._lock:
+            if getattr(self, "_searcher", None) is not None:
+                self.searcher.close()  # type: ignore[no-untyped-call]
+                self._searcher = None
+            if self._in_use is not None:
+                self._in_use.close()
+                self._in_use = None
 
     def _allowed(self, filters: SearchFilters | None) -> Ids | None:
         """Sorted documents passing the filters; None when nothing is restricted."""

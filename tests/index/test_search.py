@@ -158,3 +158,13 @@ def test_block_reader_matches_whoosh_postings(knowledge: KnowledgeBase, term: st
         ids, weights = backend._scorer.postings(field, term)  # type: ignore[attr-defined]
         expected = list(reader.postings(field, term).items_as("weight")) if (field, term) in reader else []
         assert [(int(i), float(w)) for i, w in zip(ids, weights, strict=True)] == expected
+
+
+def test_concurrent_searches_from_threads_agree_with_sequential_ones(knowledge: KnowledgeBase) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["代建管理费", "张店区安监局 电话", "政府信息公开申请", "行政复议", "收费标准"] * 8
+    expected = [[h.doc_id for h in knowledge.backend.search(q)] for q in questions]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        found = list(pool.map(lambda q: [h.doc_id for h in knowledge.backend.search(q)], questions))
+    assert found == expected
