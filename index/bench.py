@@ -31,6 +31,7 @@ from index.analyzer import GongkaiAnalyzer
 from index.backend import SearchFilters
 from index.build import build_index, corpus_words, iter_texts
 from index.search import open_version
+from index.segment import cache_dir, import_jieba
 from index.synthetic import synthetic_corpus
 
 QUESTIONS = (
@@ -127,8 +128,7 @@ def run_size(base: Corpus, size: int, *, baseline: bool) -> dict[str, Any]:
 
 def tokenization(corpus: Corpus, texts: list[str]) -> dict[str, float]:
     """Raw word cutting of the analysed text: rjieba on all of it, jieba on a sample."""
-    import jieba
-
+    jieba = import_jieba()
     analyzer = GongkaiAnalyzer(corpus_words(corpus))
     segmenter = analyzer.segmenter
     start = time.perf_counter()
@@ -137,7 +137,7 @@ def tokenization(corpus: Corpus, texts: list[str]) -> dict[str, float]:
     rjieba_s = time.perf_counter() - start
     sample = "\n".join(texts)[:JIEBA_SAMPLE_CHARS]
     reference = jieba.Tokenizer()
-    reference.tmp_dir = str(Path("var/cache").resolve())
+    reference.tmp_dir = str(cache_dir())
     reference.initialize()
     start = time.perf_counter()
     list(reference.cut(sample))

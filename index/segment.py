@@ -13,8 +13,10 @@ import logging
 import os
 import re
 import threading
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Protocol
 
 CACHE_ENV = "GONGKAI_CACHE_DIR"
@@ -92,13 +94,22 @@ def _create(engine: str, words: Sequence[str]) -> Segmenter:
     raise ValueError(f"unknown segmentation engine {engine!r}")
 
 
+def import_jieba() -> ModuleType:
+    """The jieba module, imported quietly: it tries pkg_resources, which newer setuptools deprecate."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        import jieba
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading chatter
+    module: ModuleType = jieba
+    return module
+
+
 class JiebaSegmenter:
     """jieba with its own Tokenizer instance, never the process-wide default."""
 
     def __init__(self, words: Sequence[str]) -> None:
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
+        jieba = import_jieba()
         folder = cache_dir()
         folder.mkdir(parents=True, exist_ok=True)
         tokenizer = jieba.Tokenizer()

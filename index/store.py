@@ -107,7 +107,7 @@ def publish(
     with acquire_build_lock(index_dir / LOCK_FILE):
         versions = index_dir / VERSIONS
         versions.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(versions)
+        remove_leftovers(index_dir)
         version = new_version_id()
         partial = versions / (version + PARTIAL)
         try:
@@ -184,12 +184,15 @@ def prune(index_dir: Path, keep: int = KEEP) -> list[str]:
     return removed
 
 
-def remove_leftovers(versions: Path) -> list[str]:
-    """Delete the partial folders of builds that failed or were killed."""
-    leftovers = [p for p in versions.iterdir() if p.name.endswith(PARTIAL)]
+def remove_leftovers(index_dir: Path) -> list[str]:
+    """Delete what killed builds left: partial version folders and unswitched pointers."""
+    leftovers = [p for p in (index_dir / VERSIONS).iterdir() if p.name.endswith(PARTIAL)]
     for folder in leftovers:
         shutil.rmtree(folder, ignore_errors=True)
-    return [folder.name for folder in leftovers]
+    pointers = list(index_dir.glob(f".{CURRENT}.*"))
+    for pointer in pointers:
+        pointer.unlink(missing_ok=True)
+    return [path.name for path in leftovers + pointers]
 
 
 def corpus_documents(root: Path) -> int:

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 # a rebuild mid-way. Never set in production.
 PAUSE_ENV = "GONGKAI_TEST_BUILD_PAUSE"
 LOG_EVERY = 50  # documents between progress lines when stderr is not a terminal
+MAX_WARNINGS = 20  # warning lines printed; `gongkai check` shows them all
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -72,9 +73,11 @@ def run(args: argparse.Namespace) -> int:
 def _report_problems(corpus: Corpus) -> None:
     for failure in corpus.failures:
         print(f"FAIL  {failure.path}: {failure.reason}", file=sys.stderr)
-    for doc in corpus.documents:
-        for warning in doc.warnings:
-            print(f"warn  {doc.id}: {warning}", file=sys.stderr)
+    warnings = [f"warn  {doc.id}: {warning}" for doc in corpus.documents for warning in doc.warnings]
+    for line in warnings[:MAX_WARNINGS]:
+        print(line, file=sys.stderr)
+    if len(warnings) > MAX_WARNINGS:
+        print(f"... and {len(warnings) - MAX_WARNINGS} more warnings (gongkai check)", file=sys.stderr)
 
 
 def _summary(corpus: Corpus, published: Published, seconds: float) -> None:

@@ -14,7 +14,7 @@ from bot.text import fold
 from index.analyzer import USERDICT, GongkaiAnalyzer, domain_words, read_word_file
 from index.build import corpus_words
 from index.query import Synonyms, weighted_terms
-from index.segment import CACHE_ENV, JiebaSegmenter, cache_dir, segmentable, set_cache_dir
+from index.segment import CACHE_ENV, JiebaSegmenter, cache_dir, import_jieba, segmentable, set_cache_dir
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -113,8 +113,7 @@ def test_importing_the_index_loads_no_segmenter() -> None:
 
 
 def test_jieba_engine_has_its_own_tokenizer_and_cache(tmp_path: Path) -> None:
-    import jieba
-
+    jieba = import_jieba()
     set_cache_dir(tmp_path)
     try:
         segmenter = JiebaSegmenter(["某某测试局"])
