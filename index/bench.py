@@ -52,6 +52,7 @@ QUESTIONS = (
     "關於廢止規範性文件的通知",
     "淮安市人民政府办公室 联系方式",
 )
+PHRASES = ("政府信息公开条例", "信息处理费", "代建管理费标准", "结转下年度继续办理", "不予公开")
 JIEBA_SAMPLE_CHARS = 1_000_000  # python jieba is timed on a sample and extrapolated
 ROUNDS = 5
 
@@ -158,6 +159,7 @@ def query_latency(folder: Path, corpus: Corpus) -> dict[str, float]:
             backend.search(question)
         plain = _timings(lambda q: backend.search(q, limit=10))
         narrow = _timings(lambda q: backend.search(q, filters=filtered, limit=10))
+        phrases = _timings(lambda q: backend.phrase(q, limit=10), PHRASES)  # type: ignore[attr-defined]
     finally:
         backend.close()
     return {
@@ -165,6 +167,7 @@ def query_latency(folder: Path, corpus: Corpus) -> dict[str, float]:
         "p95_ms": _p95(plain),
         "filtered_median_ms": statistics.median(narrow),
         "filtered_p95_ms": _p95(narrow),
+        "phrase_p95_ms": _p95(phrases),
         "rss_mb": _rss_mb(),
         "index_rss_mb": _rss_mb() - before,  # opening the index and serving the questions
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -201,10 +204,10 @@ def bm25_baseline(corpus: Corpus) -> dict[str, float]:
     }
 
 
-def _timings(run: Callable[[str], object]) -> list[float]:
+def _timings(run: Callable[[str], object], questions: tuple[str, ...] = QUESTIONS) -> list[float]:
     timings = []
     for _ in range(ROUNDS):
-        for question in QUESTIONS:
+        for question in questions:
             start = time.perf_counter()
             run(question)
             timings.append((time.perf_counter() - start) * 1000)
@@ -227,7 +230,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
     print(
         f"{'passages':>9} {'docs':>6} {'MB':>6} {'build s':>8} {'doc/s':>7} {'MB/s':>6} "
         f"{'jieba s':>8} {'rjieba s':>8} {'build/jieba':>11} {'index MB':>8} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'fp95 ms':>7} {'bm25 p95':>8} {'RSS MB':>7} {'ix RSS':>7}"
+        f"{'fp95 ms':>7} {'phr p95':>7} {'bm25 p95':>8} {'RSS MB':>7} {'ix RSS':>7}"
     )
     for r in results:
         print(
@@ -235,6 +238,7 @@ def print_table(results: list[dict[str, Any]]) -> None:
             f"{r['docs_per_s']:>7.0f} "
             f"{r['mb_per_s']:>6.2f} {r['jieba_s']:>8.1f} {r['rjieba_s']:>8.2f} {r['build_vs_jieba']:>11.2f} "
             f"{r['index_mb']:>8.1f} {r['median_ms']:>7.1f} {r['p95_ms']:>7.1f} {r['filtered_p95_ms']:>7.1f} "
+            f"{r['phrase_p95_ms']:>7.1f} "
             f"{r.get('bm25_p95_ms', float('nan')):>8.1f} {r['rss_mb']:>7.0f} {r['index_rss_mb']:>7.0f}"
         )
 

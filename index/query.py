@@ -3,7 +3,7 @@
 A question becomes its analyzer tokens, each with a weight: whole words 1, the
 sub-words inside them less, and a token's synonyms (the term list and every
 agency's aliases) less again; index/scoring.py ranks records by BM25F over them.
-Filters are exact ID terms; phrase candidates are whoosh queries checked after.
+Filters are exact ID terms.
 """
 
 from __future__ import annotations
@@ -67,33 +67,23 @@ def weighted_terms(analyzer: GongkaiAnalyzer, synonyms: Synonyms, text: str) -> 
     return weights
 
 
-def _all_of(field: str, words: list[str], boost: float) -> Query:
-    if len(words) == 1:
-        return Term(field, words[0], boost=boost)
-    return And([Term(field, word) for word in words], boost=boost)
-
-
 def _whole(analyzer: GongkaiAnalyzer, word: str) -> bool:
     return [t.text for t in analyzer.terms(word) if t.main] == [word]
 
 
-def phrase_candidates(analyzer: GongkaiAnalyzer, text: str) -> Query | None:
-    """Records that may hold text verbatim: each of its words, or the short words inside it.
+def phrase_words(analyzer: GongkaiAnalyzer, text: str) -> list[list[list[str]]]:
+    """What a record holding text verbatim must hold: per word, alternatives of words all required.
 
     A document may cut the same characters differently ("政府\n信息公开条例"), so a
-    long word also matches by its dictionary sub-words; the phrase is checked after.
+    long word also counts as found when all the short words tiling it are; the phrase
+    itself is checked against the stored text afterwards.
     """
     terms = analyzer.terms(text)
-    clauses: list[Query] = []
+    needs: list[list[list[str]]] = []
     for word in (term for term in terms if term.main):
         inside = _tiling(word, [t for t in terms if not t.main and t.pos == word.pos])
-        alternatives = [[word.text], inside] if inside else [[word.text]]
-        clauses.append(
-            Or([_all_of(field, words, 1.0) for words in alternatives for field in ("title", "body")])
-        )
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else And(clauses)
+        needs.append([[word.text], inside] if inside else [[word.text]])
+    return needs
 
 
 def _tiling(word: Token, subs: list[Token]) -> list[str]:

@@ -20,7 +20,7 @@ from index.analyzer import squeeze
 from index.backend import Hit, IndexInfo, KnowledgeBase, SearchFilters
 from index.facts import FORMAT, read_facts
 from index.locks import hold_shared
-from index.query import Synonyms, filter_query, filter_values, phrase_candidates, weighted_terms
+from index.query import Synonyms, filter_query, filter_values, phrase_words, weighted_terms
 from index.records import doc_no_key, index_no_key
 from index.schema import TEXT_FIELDS, analyzer_of
 from index.scoring import Bm25fScorer, Ids, top
@@ -71,13 +71,17 @@ class WhooshBackend:
     def phrase(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Records holding text verbatim, whatever the word cut (punctuation, spaces and case ignored)."""
         with self._lock:
-            wanted = squeeze(text)
-            query = phrase_candidates(self.analyzer, text)
-            if query is None or not wanted or limit <= 0:
+            wanted, needs = squeeze(text), phrase_words(self.analyzer, text)
+            if not wanted or not needs or limit <= 0:
                 return []
-            hits = []
-            for result in self.searcher.search(query, filter=filter_query(filters), limit=None):
-                hit = _hit(result.fields(), result.score)
+            docs = self._holding(needs)
+            allowed = self._allowed(filters)
+            if allowed is not None:
+                docs = np.intersect1d(docs, allowed, assume_unique=True)
+            scores = self._scorer.scores(weighted_terms(self.analyzer, self.synonyms, text))
+            reader, hits = self.searcher.reader(), []
+            for doc in docs[np.lexsort((docs, -scores[docs]))]:
+                hit = _hit(reader.stored_fields(int(doc)), float(scores[doc]))
                 if wanted in squeeze(f"{hit.title}\n{hit.text}"):
                     hits.append(hit)
                     if len(hits) >= limit:
@@ -119,6 +123,19 @@ class WhooshBackend:
             if self._in_use is not None:
                 self._in_use.close()
                 self._in_use = None
+
+    def _holding(self, needs: list[list[list[str]]]) -> Ids:
+        """Documents meeting every need: some alternative whose words all occur."""
+        docs: Ids | None = None
+        for alternatives in needs:
+            found = np.zeros(0, dtype=np.int64)
+            for words in alternatives:
+                having = self._scorer.term_tf(words[0])[0]
+                for word in words[1:]:
+                    having = np.intersect1d(having, self._scorer.term_tf(word)[0], assume_unique=True)
+                found = np.union1d(found, having)
+            docs = found if docs is None else np.intersect1d(docs, found, assume_unique=True)
+        return docs if docs is not None else np.zeros(0, dtype=np.int64)
 
     def _allowed(self, filters: SearchFilters | None) -> Ids | None:
         """Sorted documents passing the filters; None when nothing is restricted."""
