@@ -28,9 +28,12 @@ def acquire_build_lock(path: Path) -> IO[str]:
     return handle
 
 
-def hold_shared(path: Path) -> IO[bytes]:
-    """Mark a version folder as in use until the returned file is closed."""
-    handle = path.open("ab")
+def hold_shared(path: Path) -> IO[bytes] | None:
+    """Mark a version folder as in use until the returned file is closed (None if read-only)."""
+    try:
+        handle = path.open("ab")
+    except OSError:
+        return None  # a read-only deployment: nothing prunes it either
     fcntl.flock(handle, fcntl.LOCK_SH)
     return handle
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,6 +27,7 @@ from index.schema import TEXT_FIELDS, analyzer_of
 from index.scoring import Bm25fScorer, Ids, top
 
 WHOOSH_DIR = "whoosh"
+PHRASE_CHECKS = 50  # best candidates checked per phrase hit wanted: bounds a phrase search
 IN_USE_FILE = ".in-use"
 
 
@@ -69,7 +71,11 @@ class WhooshBackend:
             return [_hit(reader.stored_fields(doc), score) for doc, score in ranked]
 
     def phrase(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
-        """Records holding text verbatim, whatever the word cut (punctuation, spaces and case ignored)."""
+        """Records holding text verbatim, whatever the word cut (punctuation, spaces, case ignored).
+
+        The best-scored candidates are checked against their stored text, at most
+        PHRASE_CHECKS per wanted hit, so a rare phrase among common words stays fast.
+        """
         with self._lock:
             wanted, needs = squeeze(text), phrase_words(self.analyzer, text)
             if not wanted or not needs or limit <= 0:
@@ -79,11 +85,13 @@ class WhooshBackend:
             if allowed is not None:
                 docs = np.intersect1d(docs, allowed, assume_unique=True)
             scores = self._scorer.scores(weighted_terms(self.analyzer, self.synonyms, text))
+            ranked = docs[np.lexsort((docs, -scores[docs]))][: max(limit * PHRASE_CHECKS, PHRASE_CHECKS)]
             reader, hits = self.searcher.reader(), []
-            for doc in docs[np.lexsort((docs, -scores[docs]))]:
-                hit = _hit(reader.stored_fields(int(doc)), float(scores[doc]))
-                if wanted in squeeze(f"{hit.title}\n{hit.text}"):
-                    hits.append(hit)
+            for doc in ranked:
+                stored = reader.stored_fields(int(doc))
+                record = json.loads(stored["hit"])  # cheaper than a Hit until it is accepted
+                if wanted in squeeze(f"{record['title']}\n{record['text']}"):
+                    hits.append(_hit(stored, float(scores[doc])))
                     if len(hits) >= limit:
                         break
             return hits
