@@ -85,13 +85,13 @@ class WhooshBackend:
             if allowed is not None:
                 docs = np.intersect1d(docs, allowed, assume_unique=True)
             scores = self._scorer.scores(weighted_terms(self.analyzer, self.synonyms, text))
-            ranked = docs[np.lexsort((docs, -scores[docs]))][: max(limit * PHRASE_CHECKS, PHRASE_CHECKS)]
+            scores[docs] += np.float32(1e-6)  # every candidate ranks, even without a scored word
             reader, hits = self.searcher.reader(), []
-            for doc in ranked:
-                stored = reader.stored_fields(int(doc))
+            for doc, score in top(scores, docs, max(limit * PHRASE_CHECKS, PHRASE_CHECKS)):
+                stored = reader.stored_fields(doc)
                 record = json.loads(stored["hit"])  # cheaper than a Hit until it is accepted
                 if wanted in squeeze(f"{record['title']}\n{record['text']}"):
-                    hits.append(_hit(stored, float(scores[doc])))
+                    hits.append(_hit(stored, score))
                     if len(hits) >= limit:
                         break
             return hits
