@@ -122,6 +122,11 @@ class WhooshBackend:
             docs: Iterator[int] = self.searcher.docs_for_query(query)  # type: ignore[no-untyped-call]
             return sum(1 for _ in docs)
 
+    def warm(self) -> None:
+        """Create the word segmenter now (a bot's start-up hook) rather than at the first question."""
+        with self._lock:
+            self.analyzer.terms("政府信息公开")
+
     def close(self) -> None:
         """Release the searcher and the in-use mark of the version folder."""
         with self._lock:

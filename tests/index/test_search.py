@@ -168,3 +168,14 @@ def test_concurrent_searches_from_threads_agree_with_sequential_ones(knowledge: 
     with ThreadPoolExecutor(max_workers=4) as pool:
         found = list(pool.map(lambda q: [h.doc_id for h in knowledge.backend.search(q)], questions))
     assert found == expected
+
+
+def test_warm_creates_the_segmenter(built_index: Path) -> None:
+    from index.store import open_index
+
+    knowledge = open_index(built_index)
+    backend = knowledge.backend
+    backend.analyzer._segmenter = None  # type: ignore[attr-defined]
+    backend.warm()  # type: ignore[attr-defined]
+    assert backend.analyzer._segmenter is not None  # type: ignore[attr-defined]
+    backend.close()
