@@ -1,16 +1,16 @@
 """What the corpus layer produces: validated models that nothing downstream re-parses.
 
-    Corpus
-    ├── documents: Document
-    │   ├── meta: DocumentMeta         title, agency, year, kind, dates, 索引号/文号 ...
-    │   ├── sections: Section tree     一、… （一）… 1、… with each section's own text
-    │   ├── statistics: Statistic      table cells and numbers stated in prose
-    │   ├── contacts: Contact          offices, phones, address, e-mail, hours
-    │   ├── procedure: Procedure       how to apply: channels, content, time limits, fees
-    │   └── catalogue: CatalogueEntry  rows of an item list
-    ├── failures: LoadFailure          documents that could not be loaded, with the reason
-    ├── agencies: AgencyRegistry       names, aliases, region and area code
-    └── conflicts: Conflict            the same contact field with different values
+Corpus
+├── documents: Document
+│   ├── meta: DocumentMeta         title, agency, year, kind, dates, 索引号/文号 ...
+│   ├── sections: Section tree     一、… （一）… 1、… with each section's own text
+│   ├── statistics: Statistic      table cells and numbers stated in prose
+│   ├── contacts: Contact          offices, phones, address, e-mail, hours
+│   ├── procedure: Procedure       how to apply: channels, content, time limits, fees
+│   └── catalogue: CatalogueEntry  rows of an item list
+├── failures: LoadFailure          documents that could not be loaded, with the reason
+├── agencies: AgencyRegistry       names, aliases, region and area code
+└── conflicts: Conflict            the same contact field with different values
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ class Location(BaseModel):
     table: int | None = None  # 1-based number of the table in the document
     table_title: str | None = None  # e.g. "三、收到和处理政府信息公开申请情况"
     section: list[str] = Field(default_factory=list)  # heading path
+    offset: int | None = None  # character offset of the evidence in the reader's text (RawDocument.text)
 
 
 class Statistic(BaseModel):

@@ -10,12 +10,26 @@ Format = Literal["txt", "md", "html", "pdf", "docx"]
 
 
 class RawTable(BaseModel):
-    """A table as printed, spans resolved: one list of cell texts per row."""
+    """A table as printed, spans resolved: one list of cell texts per row.
+
+    Cell semantics, the same for every format:
+    - every row has the same length (the table's grid width);
+    - a merged cell's text stands once, at its top-left position; every other
+      position it covers is None (not a copy of the text), so header hierarchy
+      survives: ["申请人情况", None, …] over ["自然人", "法人或其他组织", None, …];
+    - "" is a cell printed empty (the template counts it as 0), never a covered one;
+    - text files cannot mark merges: their empty cells are all "", and some files
+      repeat a merged label in each cell it covers; consumers must accept both;
+    - cell text is joined: line breaks, <br>, <p> pieces and &nbsp; runs inside a
+      cell are removed between CJK characters ("商业企\n业" -> "商业企业") and become
+      one space between words; no other change to the characters.
+    """
 
     number: int  # 1-based, in document order
     rows: list[list[str | None]]  # None where a merged cell covers the position
     pages: list[int] = Field(default_factory=list)  # 1-based PDF pages the table spans
     caption: str | None = None  # the paragraph or heading just before the table
+    row_pages: list[int] = Field(default_factory=list)  # PDF: the 1-based page of each row
 
 
 class RawDocument(BaseModel):

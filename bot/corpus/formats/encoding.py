@@ -1,0 +1,103 @@
+"""Turn the bytes of a text file into text, the way Chinese government sites encode them.
+
+Order of trust: a byte-order mark; strict UTF-8; the charset the file declares
+(HTML); strict GB18030 (a superset of GBK and GB2312); then charset-normalizer's
+best guess. Whatever decoded the file is recorded. A file that is binary, or whose
+decoded text is mostly replacement characters or mojibake, is refused.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from charset_normalizer import from_bytes
+from charset_normalizer.md import mess_ratio
+
+from bot.errors import DocumentError
+
+# Magic numbers of files that are often renamed by mistake.
+_MAGIC: dict[bytes, str] = {
+    b"\x89PNG": "PNG image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"GIF8": "GIF image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive (a .docx or .xlsx?)",
+    b"\xd0\xcf\x11\xe0": "legacy Office document (.doc/.xls)",
+    b"\x1f\x8b": "gzip archive",
+    b"Rar!": "RAR archive",
+    b"7z\xbc\xaf": "7-Zip archive",
+    b"MZ": "Windows executable",
+    b"\x7fELF": "executable",
+}
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED = re.compile(rb"""charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# GB2312 and GBK are subsets of GB18030: decode with the superset.
+_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": "gb18030"}
+
+# Above this share of replacement characters, or this mess ratio, the text is garbled.
+MAX_REPLACEMENT_SHARE = 0.02
+MAX_MESS_RATIO = 0.3
+_SAMPLE = 20_000
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML file declares in its head, if any."""
+    match = _DECLARED.search(data[:4096])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii").lower()
+    return _ALIASES.get(name, name)
+
+
+def decode(data: bytes, rel: str, declared: str | None = None) -> tuple[str, str]:
+    """Decode a text file; return (text, encoding) or raise DocumentError."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data.decode(encoding, errors="replace"), rel, encoding), encoding
+    kind = sniff_binary(data)
+    if kind:
+        raise DocumentError(rel, f"not a text file: the content is a {kind}")
+    try:
+        # Valid UTF-8 is UTF-8: GBK text almost never is; garbled UTF-8 is refused as such.
+        return _checked(data.decode("utf-8"), rel, "utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    garbled: DocumentError | None = None
+    for encoding in dict.fromkeys([declared or "gb18030", "gb18030"]):
+        try:
+            return _checked(data.decode(encoding), rel, encoding), encoding
+        except (UnicodeDecodeError, LookupError):
+            continue
+        except DocumentError as exc:
+            garbled = garbled or exc
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding in ("utf_8", "gb18030"):
+        raise garbled or DocumentError(rel, "cannot tell the text encoding (neither UTF-8 nor GB18030)")
+    return _checked(data.decode(best.encoding, errors="replace"), rel, best.encoding), best.encoding
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """What kind of binary file the bytes are, or None if they may be text."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if b"\x00" in head:
+        return "binary file (it contains NUL bytes)"
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return "binary file (it is full of control bytes)" if controls > len(head) * 0.05 else None
+
+
+def _checked(text: str, rel: str, encoding: str) -> str:
+    sample = text[:_SAMPLE]
+    visible = sum(1 for ch in sample if not ch.isspace()) or 1
+    if sample.count("\ufffd") / visible > MAX_REPLACEMENT_SHARE:
+        raise DocumentError(rel, f"garbled text: many undecodable characters (read as {encoding})")
+    if mess_ratio(sample, maximum_threshold=MAX_MESS_RATIO) >= MAX_MESS_RATIO:
+        raise DocumentError(rel, f"garbled text (mojibake) when read as {encoding}")
+    return text

@@ -1,0 +1,73 @@
+"""Text and markdown files: decode, lift the metadata header, cut out pipe tables."""
+
+from __future__ import annotations
+
+import re
+
+from bot.corpus.formats.clean import clean_line, meta_pairs
+from bot.corpus.formats.encoding import decode
+from bot.corpus.formats.pipetables import find_pipe_tables
+from bot.corpus.raw import Format, RawDocument, RawTable
+
+# "==================== 正文 ====================": the end of a saved page's header.
+_BODY_SEPARATOR = re.compile(r"^\s*[=\-*#]{3,}\s*(正文|内容|全文)?\s*[=\-*#]{3,}\s*$")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# Metadata lines are looked for only this far into the document.
+HEADER_LINES = 15
+
+
+def read_text_file(data: bytes, rel: str, fmt: Format) -> RawDocument:
+    """A .txt or .md file as a RawDocument."""
+    text, encoding = decode(data, rel)
+    if fmt == "md":
+        text = _HTML_COMMENT.sub("", text)
+    lines = text.splitlines()
+    fields, lines = _lift_header(lines)
+    tables: list[RawTable] = []
+    body: list[str] = []
+    taken: dict[int, RawTable] = {}
+    for table in find_pipe_tables(lines):
+        caption = _last_text_line(lines[: table.start])
+        raw = RawTable(number=len(tables) + 1, rows=table.rows, caption=caption)
+        taken.update(dict.fromkeys(range(table.start, table.end), raw))
+        tables.append(raw)
+    for number, line in enumerate(lines):
+        if number in taken:
+            continue
+        if fmt == "md":
+            line = _MD_HEADING.sub("", line)
+        cleaned = clean_line(line)
+        if cleaned:
+            body.append(cleaned)
+    return RawDocument(
+        path=rel, format=fmt, text="\n".join(body), tables=tables, fields=fields, encoding=encoding
+    )
+
+
+def _lift_header(lines: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Metadata lines near the top go to fields; a body separator ends the header."""
+    fields: dict[str, str] = {}
+    separator = next((i for i, line in enumerate(lines[:40]) if _BODY_SEPARATOR.match(line)), None)
+    kept: list[str] = []
+    seen = 0
+    for number, line in enumerate(lines):
+        if number == separator:
+            continue
+        in_header = separator is not None and number < separator
+        if (in_header or seen < HEADER_LINES) and (pairs := meta_pairs(clean_line(line))):
+            for label, value in pairs.items():
+                fields.setdefault(label, value)
+            continue
+        if line.strip():
+            seen += 1
+        kept.append(line)
+    return fields, kept
+
+
+def _last_text_line(lines: list[str]) -> str | None:
+    for line in reversed(lines):
+        cleaned = clean_line(_MD_HEADING.sub("", line))
+        if cleaned:
+            return cleaned
+    return None
