@@ -17,16 +17,17 @@ from bot.text import fold
 
 MIN_COVERAGE = 0.5
 
-# How citizens say what the template's labels say.
-_EXPANSIONS: tuple[tuple[str, str], ...] = (
-    (r"受理|收到|接到|接收|收了", "新收 受理"),
-    (r"复议", "行政复议"),
-    (r"诉讼|起诉|打官司", "行政诉讼"),
-    (r"同意公开|公开了?的申请|给公开", "予以公开"),
-    (r"不掌握|没有这个信息|不存在", "本机关不掌握相关政府信息 无法提供"),
-    (r"结转|转到下一?年", "结转下年度继续办理"),
-    (r"拒绝公开|不公开", "不予公开"),
-    (r"费用|收了多少钱|收费", "收费 信息处理费"),
+# Words that name the same thing in questions and in the template's labels.
+_SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("新收", "受理", "收到", "接到", "接收", "收了"),
+    ("行政复议", "复议"),
+    ("行政诉讼", "诉讼", "起诉", "打官司"),
+    ("予以公开", "同意公开"),
+    ("本机关不掌握", "不掌握", "不存在"),
+    ("结转", "转到下一年"),
+    ("不予公开", "拒绝公开", "不公开"),
+    ("信息处理费", "收费", "费用"),
+    ("办理", "处理", "答复"),
 )
 _APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "法人或其他组织")
 _SUBTOTALS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "本年制发", "本年废止", "现行有效")
@@ -40,36 +41,51 @@ class FigureMatch:
     score: float
 
 
-def expand(question: str) -> str:
-    """The question plus the template's words for what it says."""
-    folded = fold(question)
-    extra = [words for pattern, words in _EXPANSIONS if re.search(pattern, folded)]
-    return " ".join([folded, *extra])
+def label_grams(stat: Statistic) -> set[str]:
+    """The bigrams of a statistic's label, plus those of the synonyms of what it names."""
+    text = label(stat)
+    out = grams(text)
+    for group in _SYNONYMS:
+        if any(word in text for word in group):
+            for word in group:
+                out |= grams(word)
+    return out
 
 
 def label(stat: Statistic) -> str:
-    """The words that describe a statistic: its row and column path, or its sentence."""
+    """The words that describe a statistic: its row and column path, or its clause of prose."""
     parts = [strip_numbering(p) for p in (*stat.row, *stat.column)]
     if stat.source == "prose" and stat.evidence:
-        parts.append(stat.evidence)
-    return " ".join(parts)
+        parts.append(_clause(stat.evidence, stat.row[-1] if stat.row else ""))
+    return re.sub(r"[\d.,%]+", " ", " ".join(parts))
+
+
+def _clause(sentence: str, anchor: str) -> str:
+    """The clause of a sentence that holds the counted noun phrase, with its subject after 其中."""
+    clauses = re.split(r"[，,；;。（）()]", sentence)
+    holding = [i for i, c in enumerate(clauses) if anchor and anchor in c]
+    counted = [i for i in holding if re.search(r"\d", clauses[i])] or holding
+    if not counted:
+        return ""
+    i = counted[0]
+    return f"{clauses[i - 1]} {clauses[i]}" if clauses[i].startswith("其中") and i else clauses[i]
 
 
 def match_figures(question: str, stats: Sequence[Statistic]) -> list[FigureMatch]:
     """Statistics that answer the question, best first; empty when none does."""
     if not stats:
         return []
-    asked = grams(expand(question))
-    labels = [grams(label(s)) for s in stats]
+    asked = grams(question)
+    labels = [label_grams(s) for s in stats]
     weights = Weights.over(labels)
     matches = []
-    for score, i in best(asked, labels, weights):
+    for score, i in best(asked, labels, weights, precision_weight=0.5):
         stat = stats[i]
         coverage_only = weights.total(asked & labels[i]) / max(weights.total(asked), 1e-9)
         if coverage_only < MIN_COVERAGE:
             continue
         matches.append(FigureMatch(stat, score * _preference(stat, question)))
-    return sorted(matches, key=lambda m: -m.score)
+    return sorted(matches, key=lambda m: (-m.score, m.statistic.source != "table"))
 
 
 def _preference(stat: Statistic, question: str) -> float:
@@ -82,8 +98,8 @@ def _preference(stat: Statistic, question: str) -> float:
             factor *= 0.8
     if stat.row and "总计" in stat.row[-1] and "总计" not in folded and "一共" not in folded:
         factor *= 0.9
-    if stat.source == "prose":
-        factor *= 0.97
+    if stat.row and "本年新收" in stat.row[0]:
+        factor *= 1.1  # the headline of the applications table: "how many applications"
     return factor
 
 

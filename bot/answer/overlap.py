@@ -21,15 +21,44 @@ _NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．])\s*"
 )
 
-# Words of every disclosure text: present everywhere, they tell candidates apart poorly.
-_BACKGROUND = ("政府信息公开", "工作", "情况", "年度", "本年", "数量", "相关", "有关")
+# Words of every disclosure text, and the verbs any count is asked with: they tell
+# candidates apart poorly, so they weigh little whether or not a candidate has them.
+_BACKGROUND = (
+    "政府信息公开",
+    "工作",
+    "情况",
+    "年度",
+    "本年",
+    "全年",
+    "数量",
+    "相关",
+    "有关",
+    "收到",
+    "发生",
+    "涉及",
+    "产生",
+    "共计",
+    "累计",
+    "总共",
+    "各类",
+    "开展",
+    "进行",
+    "全区",
+    "全市",
+    "全县",
+    "全省",
+    "本区",
+    "本市",
+    "我区",
+    "我市",
+)
 
 
 def grams(text: str) -> set[str]:
-    """Character bigrams of the Chinese runs (single characters for one-character runs), and ASCII words."""
+    """Character bigrams of the Chinese runs and ASCII words; lone characters carry no topic."""
     out: set[str] = set()
     for run in _RUNS.findall(fold(text)):
-        if not "\u4e00" <= run[0] <= "\u9fff" or len(run) == 1:
+        if not "\u4e00" <= run[0] <= "\u9fff":
             out.add(run)
         else:
             out.update(run[i : i + 2] for i in range(len(run) - 1))
@@ -62,10 +91,11 @@ class Weights:
         idf = {g: math.log(1 + (n + 1) / (c + 0.5)) for g, c in counts.items()}
         for g in _BACKGROUND_GRAMS:
             idf[g] = min(idf.get(g, 1.0), 0.3)
-        return cls(idf=idf, default=math.log(1 + (n + 1) / 0.5))
+        # A bigram no candidate has weighs as much as one only a single candidate has.
+        return cls(idf=idf, default=math.log(1 + (n + 1) / 1.5))
 
     def of(self, gram: str) -> float:
-        """The weight of one bigram; unseen bigrams weigh most."""
+        """The weight of one bigram."""
         return self.idf.get(gram, self.default)
 
     def total(self, gram_set: Iterable[str]) -> float:

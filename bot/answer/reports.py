@@ -110,7 +110,7 @@ def _sentence_line(engine: Engine, q: Question, doc: DocumentSummary) -> Line | 
 
 def topic(q: Question) -> str:
     """What the question asks about, without agency, year and question words."""
-    return " ".join(q.terms) or q.folded
+    return q.topic or q.folded
 
 
 def _asks_yes_no(q: Question) -> bool:

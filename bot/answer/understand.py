@@ -30,7 +30,8 @@ class Question:
     doc_no: str | None
     index_no: str | None
     reading: IntentReading
-    terms: list[str] = field(default_factory=list)  # content words for matching
+    topic: str = ""  # what is asked: content words in place, the rest blanked
+    terms: list[str] = field(default_factory=list)  # the content words, once each
 
     @property
     def intent(self) -> Intent:
@@ -47,6 +48,7 @@ def understand(text: str, matcher: AgencyMatcher, words: Words, today: date) -> 
     tagged = words.tag(folded)
     agencies = matcher.find(folded, tagged)
     years = find_years(folded, today)
+    topic = words.topic(strip_years(folded), skip=[*agencies.matched, doc_no or "", index_no or ""])
     reading = read_intents(
         folded,
         has_agency=bool(agencies.candidates),
@@ -61,9 +63,8 @@ def understand(text: str, matcher: AgencyMatcher, words: Words, today: date) -> 
         doc_no=normalize_doc_no(doc_no) if doc_no else None,
         index_no=index_no.upper() if index_no else None,
         reading=reading,
-        terms=words.content_terms(
-            strip_years(folded), skip=[*agencies.matched, doc_no or "", index_no or ""]
-        ),
+        topic=topic,
+        terms=list(dict.fromkeys(topic.split())),
     )
 
 

@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     那么 然后 以及 并且 或者 还是 关于 对于 通过 根据 按照 之 其 中 里
     上 下 后 前 一 个 件 条 次 份 宗 项 年 年度 月 日 号 共 总共
     一共 大概 大约 左右 呢 哦 嗯 吧 着 过 去 来 知道 告诉 查 找 看
-    说 讲 叫 谁 ？ ? ！ ! ， , 。 . 、 ： : ； ; （ ） (
+    说 讲 叫 谁 几件 几条 几个 几次 多少件 多少条 多少个 ？ ? ！ ! ， , 。 . 、 ： : ； ; （ ） (
     ) “ ”  ' 《 》
     """.split()
 )
@@ -55,14 +55,18 @@ class Words:
 
     def content_terms(self, text: str, skip: Sequence[str] = ()) -> list[str]:
         """The words that say what is asked: no stopwords, numbers or skipped names."""
-        for name in filter(None, skip):
-            text = text.replace(name, " ")
         terms: list[str] = []
-        for word in self._jieba().cut(text):
-            word = word.strip()
-            if word and word not in STOPWORDS and not _NUMBER.match(word) and word not in terms:
+        for word in self.topic(text, skip).split():
+            if word not in terms:
                 terms.append(word)
         return terms
+
+    def topic(self, text: str, skip: Sequence[str] = ()) -> str:
+        """The content words of a text, in order, space-separated: no stopwords, numbers, skipped names."""
+        for name in filter(None, skip):
+            text = text.replace(name, " ")
+        words = (w.strip() for w in self._jieba().cut(text))
+        return " ".join(w for w in words if w and w not in STOPWORDS and not _NUMBER.match(w))
 
     def _jieba(self) -> jieba.Tokenizer:
         if self._tokenizer is None:

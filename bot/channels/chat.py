@@ -47,7 +47,9 @@ class Chat:
         """The first message: what this is and what to ask."""
         examples = "\n".join(f"  · {e}" for e in examples_for(engine_for(self.kb)))
         size = f"索引版本 {self.kb.info.version}，收录 {self.kb.info.documents} 份文件"
-        return f"政府信息公开问答助手（{size}）。\n可以这样问：\n{examples}\n输入 /help 查看命令，/quit 退出。"
+        return (
+            f"政府信息公开问答助手（{size}）。\n可以这样问：\n{examples}\n输入 /help 查看命令，/quit 退出。"
+        )
 
     def respond(self, line: str) -> str | None:
         """The reply to one line of input; None means the conversation is over."""

@@ -1,9 +1,9 @@
 """`gongkai ask`: answer questions from the command line, for people and for machines.
 
-    gongkai ask "张店区安监局的热线电话是多少？"      an answer with its sources
-    gongkai ask --json "问题"                       one JSON object
-    gongkai ask --json -                            questions on stdin, one per line;
-                                                    one JSON object per line, in order
+gongkai ask "张店区安监局的热线电话是多少？"      an answer with its sources
+gongkai ask --json "问题"                       one JSON object
+gongkai ask --json -                            questions on stdin, one per line;
+                                                one JSON object per line, in order
 """
 
 from __future__ import annotations
