@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The Telegram Bot API emulator of the end-to-end tests (Node.js), installed into the repo.
+EMULATOR       := tests/emulator
+EMULATOR_STAMP := $(EMULATOR)/node_modules/.installed
 
-.PHONY: setup run test check lint bench clean
+.PHONY: setup emulator run test check lint bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "gongkai needs Python 3.11 or newer")'
@@ -15,10 +18,18 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# npm ci from the committed lockfile; once installed, nothing is fetched again.
+$(EMULATOR_STAMP): $(EMULATOR)/package.json $(EMULATOR)/package-lock.json
+	@command -v npm >/dev/null || { echo "the tests need Node.js and npm (Telegram emulator)" >&2; exit 1; }
+	cd $(EMULATOR) && npm ci --no-audit --no-fund --prefer-offline
+	@touch $@
+
+emulator: $(EMULATOR_STAMP)
+
 run: $(STAMP)
 	$(BIN)/gongkai run
 
-test: $(STAMP)
+test: $(STAMP) $(EMULATOR_STAMP)
 	$(BIN)/python -m pytest
 
 check: $(STAMP)
@@ -33,4 +44,4 @@ bench: $(STAMP)
 	$(BIN)/python -m index.bench
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache $(EMULATOR)/node_modules

@@ -7,10 +7,16 @@
     │   ├── IndexBuildError   a rebuild failed; the served index is untouched
     │   └── IndexLocked       another rebuild holds the lock
     ├── QueryError            a question that cannot be turned into a search
-    └── SettingsError         invalid configuration; names the setting
+    ├── SettingsError         invalid configuration; names the setting
+    └── AssistError           a citizen's input to the application helper cannot be used
+        ├── InvalidField      one answer of an application is invalid; names the field
+        ├── DateParseError    a date expression that cannot be read
+        └── CalendarUnavailable  no official working-day calendar for a year a deadline needs
 
 Messages are written for the person who will read them: operators read corpus,
-index and settings errors; citizens never see a raw exception.
+index and settings errors; citizens never see a raw exception. An AssistError
+carries `user_message`, the Simplified Chinese text a channel shows the citizen;
+its `str()` never repeats what the citizen typed, so logging it leaks nothing.
 """
 
 from __future__ import annotations
@@ -56,3 +62,37 @@ class SettingsError(GongkaiError):
         super().__init__(f"{setting}: {reason}")
         self.setting = setting
         self.reason = reason
+
+
+class AssistError(GongkaiError):
+    """A citizen's input to the application helper cannot be used."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(type(self).__name__)
+        self.user_message = user_message
+
+
+class InvalidField(AssistError):
+    """One answer of an application is invalid; `field` names it."""
+
+    def __init__(self, field: str, user_message: str) -> None:
+        super().__init__(user_message)
+        self.field = field
+
+    def __str__(self) -> str:
+        return f"invalid field: {self.field}"
+
+
+class DateParseError(AssistError):
+    """A date expression that cannot be read."""
+
+
+class CalendarUnavailable(AssistError):
+    """No official working-day calendar for a year that a deadline needs."""
+
+    def __init__(self, years: tuple[int, ...], user_message: str) -> None:
+        super().__init__(user_message)
+        self.years = years
+
+    def __str__(self) -> str:
+        return f"no working-day calendar for {', '.join(map(str, self.years))}"

@@ -1,0 +1,1 @@
+"""The channels citizens talk to gongkai through; each renders the same Answer."""

@@ -1,0 +1,71 @@
+"""Typed shared state: every handler reaches the services through `context.services`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
+
+from bot.answer import Answer
+from bot.channels.telegram.feedback import FeedbackStore
+from bot.channels.telegram.memory import AnswerMemory, Entry
+from bot.channels.telegram.ratelimit import RateLimiter
+from bot.channels.telegram.stats import Stats
+from bot.serving import Engine, KnowledgeHolder
+from bot.settings import Settings
+
+
+@dataclass
+class Services:
+    """What the handlers share: the served index, the engine and the bot's own records."""
+
+    settings: Settings
+    holder: KnowledgeHolder
+    engine: Engine
+    memory: AnswerMemory
+    feedback: FeedbackStore
+    limiter: RateLimiter
+    stats: Stats = field(default_factory=Stats)
+
+    async def ask(self, question: str) -> tuple[str, Answer]:
+        """Answer a citizen's question off the event loop; return its button key and answer."""
+        answer = await self.holder.run(self.engine.answer, question)
+        self.stats.record(question, answer)
+        return self.memory.remember(Entry(question, answer)), answer
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Whether a Telegram user may run the operators' commands."""
+        return user_id is not None and user_id in self.settings.admin_ids
+
+
+class BotData:
+    """The application's bot_data: holds the services once build_application set them."""
+
+    def __init__(self) -> None:
+        self._services: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        """The services; set before the application starts."""
+        if self._services is None:
+            raise RuntimeError("build_application() did not set the services")
+        return self._services
+
+    @services.setter
+    def services(self, services: Services) -> None:
+        self._services = services
+
+
+class Context(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], BotData]):
+    """The CallbackContext of every handler, with typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        """Shortcut to bot_data.services."""
+        return self.bot_data.services
+
+
+GongkaiApplication = Application[ExtBot[Any], Context, dict[Any, Any], dict[Any, Any], BotData, Any]
+
+CONTEXT_TYPES = ContextTypes(context=Context, bot_data=BotData)

@@ -1,0 +1,1 @@
+"""Handlers, one module per concern; each parses the update, calls one function, renders."""

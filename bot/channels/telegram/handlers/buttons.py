@@ -1,0 +1,99 @@
+"""The buttons under answers, pages and /start; their state comes from AnswerMemory."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from telegram import CallbackQuery, Message, Update
+
+from bot.channels.telegram import render, texts
+from bot.channels.telegram.context import Context
+from bot.channels.telegram.feedback import Vote
+from bot.channels.telegram.handlers.questions import answer_question
+from bot.channels.telegram.handlers.reply import reply_html
+from bot.channels.telegram.keyboards import PAGE_SIZE, Action, Press, decode, page_keyboard
+from bot.channels.telegram.memory import Entry
+
+
+async def on_button(update: Update, context: Context) -> None:
+    """Decode the pressed button and run its action; an expired one asks to ask again."""
+    query = update.callback_query
+    press = decode(query.data or "") if query else None
+    if query is None or press is None or not isinstance(query.message, Message):
+        if query:
+            await query.answer()
+        return
+    if press.action is Action.EXAMPLE:
+        await _example(query, query.message, context, press)
+        return
+    entry = context.services.memory.recall(press.key)
+    if entry is None:
+        await query.answer(texts.EXPIRED, show_alert=True)
+        return
+    await ACTIONS[press.action](query, query.message, context, entry, press)
+
+
+async def _example(query: CallbackQuery, message: Message, context: Context, press: Press) -> None:
+    services = context.services
+    questions = texts.example_questions(await services.holder.run(services.engine.coverage))
+    await query.answer()
+    if press.key.isdigit() and int(press.key) < len(questions):
+        await answer_question(message, context, questions[int(press.key)])
+
+
+async def _sources(query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press) -> None:
+    await query.answer()
+    if entry.answer:
+        await reply_html(message, render.sources_html(entry.answer))
+
+
+async def _procedure(
+    query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press
+) -> None:
+    services = context.services
+    agency = entry.answer.agency if entry.answer else None
+    answer = await services.holder.run(services.engine.procedure, agency)
+    await query.answer()
+    await reply_html(message, render.procedure_html(answer))
+
+
+async def _contacts(query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press) -> None:
+    services = context.services
+    agency = entry.answer.agency if entry.answer else None
+    answer = await services.holder.run(services.engine.contact, agency)
+    await query.answer()
+    await reply_html(message, render.contacts_html(answer))
+
+
+async def _related(
+    query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press
+) -> None:
+    services = context.services
+    page = await services.holder.run(services.engine.search, entry.question, press.offset, PAGE_SIZE)
+    keyboard = page_keyboard(press.key, page.offset, page.total)
+    await query.answer()
+    html = render.split_html(render.page_html(page))[0]
+    if press.action is Action.PAGE:
+        await message.edit_text(html, reply_markup=keyboard)
+    else:
+        await message.reply_html(html, reply_markup=keyboard)
+
+
+async def _vote(query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press) -> None:
+    if entry.answer:
+        vote = Vote.UP if press.action is Action.UP else Vote.DOWN
+        context.services.feedback.record(entry.question, entry.answer, vote)
+    await query.answer(texts.THANKS)
+
+
+_Handler = Callable[[CallbackQuery, Message, Context, Entry, Press], Awaitable[None]]
+
+ACTIONS: dict[Action, _Handler] = {
+    Action.SOURCES: _sources,
+    Action.APPLY: _procedure,
+    Action.CONTACT: _contacts,
+    Action.RELATED: _related,
+    Action.PAGE: _related,
+    Action.UP: _vote,
+    Action.DOWN: _vote,
+}

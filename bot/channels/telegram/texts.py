@@ -1,0 +1,62 @@
+"""Fixed sentences the bot says, in plain text (render.py escapes and formats them)."""
+
+from __future__ import annotations
+
+from bot.answer import Coverage
+
+HOTLINE = "12345 政务服务便民热线"
+
+INTRO = (
+    "您好！我是政府信息公开问答助手。\n"
+    "我读过各机关的政府信息公开工作年度报告、政府信息公开指南和主动公开目录，"
+    "可以回答：咨询电话和地址、如何申请公开、办理时限和收费、年度报告里的数字、"
+    "某份文件的文号和内容。每个回答都注明出处；记录里没有的，我会如实告诉您，并告诉您可以找谁。"
+)
+EXAMPLES_LEAD = "可以这样问："
+HELP = (
+    "直接发送您的问题即可，例如“某某局的政府信息公开咨询电话是多少？”。\n\n"
+    "/hotline 机关名称 — 咨询电话和地址\n"
+    "/apply 机关名称 — 如何申请政府信息公开\n"
+    "/search 关键词 — 查找公开文件\n"
+    "/about — 我掌握哪些机关、哪些年份的资料\n\n"
+    "回答下方的按钮可以查看原文、申请办法、联系电话和相关文件，也欢迎点 👍 或 👎 告诉我回答是否有用。"
+)
+COMMANDS = {
+    "start": "开始使用",
+    "help": "使用说明",
+    "hotline": "咨询电话：/hotline 机关名称",
+    "apply": "申请办法：/apply 机关名称",
+    "search": "查找文件：/search 关键词",
+    "about": "资料范围",
+}
+NON_TEXT = "抱歉，我只能读文字消息。请用文字写下您想了解的政府信息公开问题。"
+EMPTY = "请直接写下您的问题，例如“如何申请政府信息公开？”。"
+TOO_LONG = "您的问题有 {length} 个字，超出了 {limit} 字的上限。请只写最关键的内容再发一次。"
+RATE_LIMITED = "您发送得太快了，请稍等一会儿再提问。"
+EXPIRED = "这个按钮已过期，请重新提问。"
+ERROR = f"抱歉，系统刚才出了点问题，没能回答您。请稍后再试；如有急事，可拨打 {HOTLINE}。"
+UNAVAILABLE = f"抱歉，资料库暂时无法使用，请稍后再试；如有急事，可拨打 {HOTLINE}。"
+NOT_ADMIN = "抱歉，这个命令仅限管理员使用。"
+SEARCH_USAGE = "请在 /search 后面写上关键词，例如：/search 规范性文件"
+NO_SOURCES = "这个回答没有可引用的原文。"
+NO_CONTACTS = f"资料里没有找到联系电话。可以拨打 {HOTLINE} 咨询。"
+NO_PROCEDURE = "资料里没有找到申请办法。"
+NO_DOCUMENTS = "没有找到相关文件。"
+THANKS = "谢谢您的反馈！"
+INLINE_ANSWER = "回答"
+
+
+def example_questions(coverage: Coverage) -> list[str]:
+    """Three example questions about what the corpus actually holds."""
+    agencies = coverage.agencies
+    guide = next((a.agency for a in agencies if a.guides), None)
+    report = next((a for a in agencies if a.report_years), None)
+    return [
+        f"{guide}的政府信息公开咨询电话是多少？" if guide else "政府信息公开咨询电话是多少？",
+        f"如何向{guide}申请政府信息公开？" if guide else "如何申请政府信息公开？",
+        (
+            f"{report.agency}{max(report.report_years)}年收到多少政府信息公开申请？"
+            if report
+            else "申请政府信息公开要收费吗？"
+        ),
+    ]

@@ -1,0 +1,132 @@
+"""Operator settings, declared once: environment variables `GONGKAI_*` and an optional `.env`.
+
+Every field has a default and a description; the README table and
+deploy/gongkai.env.example are generated from this class, so this is the only place a
+setting is named. `load_settings()` turns invalid values into one `SettingsError`
+that names the environment variable.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from bot.errors import SettingsError
+
+ENV_PREFIX = "GONGKAI_"
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
+
+
+class Settings(BaseSettings):
+    """Everything an operator can configure."""
+
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX,
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    bot_token: SecretStr | None = Field(
+        default=None,
+        description="Telegram 机器人令牌（向 @BotFather 申请）；不设置则不能运行机器人。Never logged.",
+    )
+    admin_ids: Annotated[list[int], NoDecode] = Field(
+        default_factory=list,
+        description="可使用 /reload 和 /stats 的 Telegram 用户 id，如 [123, 456] 或 123,456",
+    )
+    index_dir: Path = Field(default=Path("var/index"), description="检索索引所在目录（gongkai build 的输出）")
+    corpus_dir: Path = Field(default=Path("corpus"), description="语料目录：年度报告、指南、主动公开文件")
+    cache_dir: Path = Field(default=Path("var/cache"), description="jieba 分词缓存目录")
+    data_dir: Path = Field(default=Path("var/data"), description="反馈记录和统计数据目录")
+    telegram_api_url: str = Field(
+        default="https://api.telegram.org",
+        description="Telegram Bot API 服务地址；可指向本地 Bot API 服务器或测试模拟器",
+    )
+    webhook_url: str | None = Field(
+        default=None,
+        description="Webhook 的公开 HTTPS 地址（含路径）；设置后以 webhook 方式运行，否则长轮询",
+    )
+    webhook_listen: str = Field(default="127.0.0.1", description="Webhook 服务监听地址")
+    webhook_port: int = Field(default=8443, ge=1, le=65535, description="Webhook 服务监听端口")
+    webhook_path: str = Field(default="telegram", description="Webhook 服务的本地路径")
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Webhook 密钥：Telegram 在每个请求头中带上它（1-256 个字母、数字、_ 或 -）",
+    )
+    rate_limit_questions: int = Field(default=10, ge=1, description="每位用户在一个时间窗内最多可提问的次数")
+    rate_limit_seconds: float = Field(default=60.0, gt=0, description="限流时间窗（秒）")
+    max_question_chars: int = Field(default=500, ge=10, description="单个问题的最大字数，超出则请用户精简")
+    answer_cache_size: int = Field(
+        default=2000, ge=10, description="服务器端保存的最近回答数，回答下方的按钮依赖它们"
+    )
+
+    @field_validator("bot_token", "webhook_url", "webhook_secret", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: Any) -> Any:
+        """`GONGKAI_BOT_TOKEN=` in a .env means not set."""
+        return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: Any) -> Any:
+        """Accept a JSON list or a comma-separated string."""
+        if not isinstance(value, str):
+            return value
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                return json.loads(text)
+            except ValueError as exc:
+                raise ValueError("must be a JSON list like [123, 456] or 123,456") from exc
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+    @field_validator("telegram_api_url", "webhook_url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        """A base URL without its trailing slash."""
+        if value is None:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _secret_token(cls, value: SecretStr | None) -> SecretStr | None:
+        """Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and -."""
+        if value is not None and not _SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("must be 1-256 characters: letters, digits, _ or -")
+        return value
+
+    @field_validator("webhook_path")
+    @classmethod
+    def _strip_slashes(cls, value: str) -> str:
+        return value.strip("/")
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Read settings from the environment and `.env`; raise SettingsError naming a bad one."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        field = str(error["loc"][0]) if error["loc"] else "settings"
+        raise SettingsError(env_name(field), _reason(error)) from None
+
+
+def env_name(field: str) -> str:
+    """The environment variable of a settings field: bot_token -> GONGKAI_BOT_TOKEN."""
+    return ENV_PREFIX + field.upper()
+
+
+def _reason(error: Any) -> str:
+    # Pydantic messages echo the input; never show a secret's value.
+    message = str(error["msg"])
+    return message.removeprefix("Value error, ")

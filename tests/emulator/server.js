@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * Telegram Bot API emulator for the end-to-end tests.
+ *
+ * telegram-test-api 4.2.1 stores what users and bots send; this shim sits in front
+ * of it (same process, same port) and makes the bot-facing side behave like the real
+ * Bot API where python-telegram-bot 22 depends on it. See README.md for each gap.
+ *
+ * Usage: node server.js [--port N]   (0 = any free port; prints {"port": N} when ready)
+ */
+
+const express = require('express');
+const TelegramServer = require('telegram-test-api');
+
+const args = process.argv.slice(2);
+const port = Number(args[args.indexOf('--port') + 1] || 0);
+
+const emulator = new TelegramServer({ host: '127.0.0.1', port });
+const bots = new Map(); // token -> what the bot told the API
+
+function botState(token) {
+  if (!bots.has(token)) {
+    bots.set(token, {
+      commands: [], callbackAnswers: [], inlineAnswers: [], webhook: null, getUpdatesCalls: 0,
+    });
+  }
+  return bots.get(token);
+}
+
+function botUser(token) {
+  // Real bot ids are the number before the colon of the token.
+  return {
+    id: Number(String(token).split(':')[0]) || 666,
+    is_bot: true,
+    first_name: 'Gongkai Test',
+    username: 'GongkaiTestBot',
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: true,
+  };
+}
+
+const seconds = (millis) => Math.floor(millis / 1000);
+const parse = (value) => (typeof value === 'string' ? JSON.parse(value) : value);
+
+// A stored bot message as the Bot API returns it: dates in seconds, a typed chat, the sender.
+function apiMessage(stored, token) {
+  const { message } = stored;
+  const chatId = Number(message.chat_id);
+  const result = {
+    message_id: stored.messageId,
+    date: seconds(stored.time),
+    chat: { id: chatId, type: chatId < 0 ? 'group' : 'private' },
+    from: botUser(token),
+    text: message.text,
+  };
+  const markup = message.reply_markup && parse(message.reply_markup);
+  if (markup && markup.inline_keyboard) result.reply_markup = markup;
+  return result;
+}
+
+// An update as the Bot API sends it: callback queries carry chat_instance; inline queries exist.
+function apiUpdate(update) {
+  if (update.inlineQuery) return { update_id: update.updateId, inline_query: update.inlineQuery };
+  const formatted = TelegramServer.formatUpdate(update);
+  if (formatted.message) delete formatted.message.botToken; // the emulator's own bookkeeping
+  const query = formatted.callback_query;
+  if (query) {
+    query.chat_instance = String(query.message ? query.message.chat.id : query.from.id);
+  }
+  return formatted;
+}
+
+// Every user update goes through here: queued for getUpdates, or posted to the webhook.
+emulator.addUserUpdate = async function addUserUpdate(update) {
+  const updateId = this.updateId;
+  this.updateId += 1;
+  const stored = { ...update, updateId };
+  const { webhook } = botState(update.botToken);
+  if (webhook) {
+    const headers = { 'content-type': 'application/json' };
+    if (webhook.secret_token) headers['X-Telegram-Bot-Api-Secret-Token'] = webhook.secret_token;
+    // Callers do not await this: report a failed delivery instead of crashing on it.
+    try {
+      const response = await fetch(webhook.url, {
+        method: 'POST', headers, body: JSON.stringify(apiUpdate(stored)),
+      });
+      if (!response.ok) process.stderr.write(`webhook answered ${response.status}\n`);
+    } catch (error) {
+      process.stderr.write(`webhook delivery failed: ${error}\n`);
+    }
+  } else {
+    this.storage.userMessages.push(stored);
+    this.emit('UserUpdate');
+  }
+};
+
+function pending(token, offset) {
+  const { storage } = emulator;
+  if (offset) {
+    // Like Telegram: an offset confirms, and forgets, every earlier update.
+    storage.userMessages = storage.userMessages.filter(
+      (u) => u.botToken !== token || u.updateId >= offset,
+    );
+  }
+  return storage.userMessages.filter((u) => u.botToken === token).sort((a, b) => a.updateId - b.updateId);
+}
+
+function waitForUpdate(timeoutSeconds) {
+  return new Promise((resolve) => {
+    const done = () => { clearTimeout(timer); emulator.off('UserUpdate', done); resolve(); };
+    const timer = setTimeout(done, timeoutSeconds * 1000);
+    emulator.on('UserUpdate', done);
+  });
+}
+
+const app = express();
+app.use(express.json());
+app.use(express.urlencoded({ extended: true }));
+
+// Like Telegram: a token that is not `<bot id>:<secret>` is answered 404, which bots read as invalid.
+app.use('/bot:token/:method', (req, res, next) => {
+  if (/^\d+:[\w-]+$/.test(req.params.token)) return next();
+  return res.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
+});
+
+const ok = (res, result) => res.json({ ok: true, result });
+const bad = (res, description) => res.status(400).json({ ok: false, error_code: 400, description });
+const bot = (method, handler) => app.all(`/bot:token/${method}`, handler);
+
+bot('getMe', (req, res) => ok(res, botUser(req.params.token)));
+
+bot('getUpdates', async (req, res) => {
+  const { token } = req.params;
+  const body = { ...req.query, ...req.body };
+  const offset = Number(body.offset || 0);
+  const limit = Number(body.limit || 100);
+  botState(token).getUpdatesCalls += 1;
+  let updates = pending(token, offset);
+  if (!updates.length && Number(body.timeout) > 0) {
+    await waitForUpdate(Number(body.timeout));
+    updates = pending(token, offset);
+  }
+  ok(res, updates.slice(0, limit).map(apiUpdate));
+});
+
+bot('sendMessage', (req, res) => {
+  const { token } = req.params;
+  const sent = emulator.addBotMessage(req.body, token);
+  const stored = emulator.storage.botMessages.find((m) => m.messageId === sent.message_id);
+  ok(res, apiMessage(stored, token));
+});
+
+function editedMessage(req, res, edit) {
+  const { token } = req.params;
+  const find = () => emulator.storage.botMessages.find((m) => (
+    m.botToken === token
+    && String(m.messageId) === String(req.body.message_id)
+    && String(m.message.chat_id) === String(req.body.chat_id)));
+  if (!find()) return bad(res, 'Bad Request: message to edit not found');
+  edit(req.body);
+  return ok(res, apiMessage(find(), token));
+}
+
+bot('editMessageText', (req, res) => editedMessage(req, res, (b) => emulator.editMessageText(b)));
+bot('editMessageReplyMarkup', (req, res) => editedMessage(
+  req, res, (b) => emulator.editMessageReplyMarkup(b),
+));
+
+bot('answerCallbackQuery', (req, res) => {
+  const { callback_query_id: id, text, show_alert: alert } = req.body;
+  botState(req.params.token).callbackAnswers.push({
+    callback_query_id: String(id), text: text || null, show_alert: alert === 'true' || alert === true,
+  });
+  ok(res, true);
+});
+
+bot('answerInlineQuery', (req, res) => {
+  botState(req.params.token).inlineAnswers.push({
+    inline_query_id: String(req.body.inline_query_id), results: parse(req.body.results || '[]'),
+  });
+  ok(res, true);
+});
+
+bot('setMyCommands', (req, res) => {
+  botState(req.params.token).commands = parse(req.body.commands || '[]');
+  ok(res, true);
+});
+bot('getMyCommands', (req, res) => ok(res, botState(req.params.token).commands));
+bot('deleteMyCommands', (req, res) => { botState(req.params.token).commands = []; ok(res, true); });
+bot('sendChatAction', (req, res) => ok(res, true));
+
+bot('setWebhook', (req, res) => {
+  if (!req.body.url) return bad(res, 'Bad Request: bad webhook: an HTTPS URL must be provided');
+  botState(req.params.token).webhook = { url: req.body.url, secret_token: req.body.secret_token };
+  return ok(res, true);
+});
+bot('deleteWebhook', (req, res) => { botState(req.params.token).webhook = null; ok(res, true); });
+
+// Client side (the tests acting as users), beside telegram-test-api's own routes.
+app.post('/sendCallback', (req, res) => {
+  const id = emulator.callbackId;
+  emulator.addUserCallback(req.body);
+  ok(res, { callback_query_id: String(id) });
+});
+
+app.post('/sendInlineQuery', (req, res) => {
+  const { botToken, from, query } = req.body;
+  const id = `iq${emulator.updateId}`;
+  emulator.addUserUpdate({
+    botToken, time: Date.now(), inlineQuery: { id, from, query, offset: req.body.offset || '' },
+  });
+  ok(res, { inline_query_id: id });
+});
+
+app.get('/_bots/:token', (req, res) => ok(res, botState(req.params.token)));
+
+app.use(emulator.webServer); // everything else: telegram-test-api as it is
+
+const server = app.listen(port, '127.0.0.1', () => {
+  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+});
+const stop = () => { server.closeAllConnections(); server.close(() => process.exit(0)); };
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

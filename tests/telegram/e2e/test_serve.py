@@ -1,0 +1,170 @@
+"""`gongkai serve` as in production (a subprocess, long polling) against the emulator.
+
+The tests act as users over HTTP. Those that need real answers run once the index
+(`index.open_index`, `gongkai build`) and the answer engine are on main.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import shutil
+import signal
+import socket
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from bot.channels.telegram import texts
+from tests.telegram.e2e.emulator import EmulatorClient, Person
+
+pytestmark = pytest.mark.e2e
+
+ADMIN = Person(3001, "管理员")
+CITIZEN = Person(3002)
+QUESTION = "张店区安监局的热线电话是多少？"
+
+needs_engine = pytest.mark.skipif(
+    not hasattr(importlib.import_module("index"), "open_index"),
+    reason="waiting for the index (index.open_index, gongkai build) and answer engine on main",
+)
+
+
+def test_serve_without_a_token_stops_with_one_clear_message(gongkai):
+    result = gongkai("serve", GONGKAI_BOT_TOKEN="")
+    assert result.returncode == 1
+    assert "GONGKAI_BOT_TOKEN" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_with_an_invalid_setting_names_it(gongkai):
+    result = gongkai("serve", GONGKAI_WEBHOOK_PORT="http")
+    assert result.returncode == 1
+    assert "GONGKAI_WEBHOOK_PORT" in result.stderr.splitlines()[-1]
+
+
+def test_serve_without_an_index_says_so_and_never_logs_the_token(gongkai, token):
+    result = gongkai("-v", "serve")
+    assert result.returncode == 1
+    assert "index" in result.stderr.splitlines()[-1]
+    assert token not in result.stderr
+    assert token.split(":")[1] not in result.stderr
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path, corpus_dir: Path) -> Path:
+    """A corpus the test may change: at first only the 张店 seed report and the guides."""
+    copy = tmp_path / "corpus"
+    shutil.copytree(corpus_dir / "seed", copy / "seed")
+    shutil.copytree(corpus_dir / "guides", copy / "guides")
+    return copy
+
+
+@pytest.fixture
+def build(gongkai, corpus_copy: Path):
+    """Run `gongkai build` over the corpus copy into this test's index folder."""
+
+    def run() -> None:
+        result = gongkai("build", GONGKAI_CORPUS_DIR=str(corpus_copy))
+        assert result.returncode == 0, result.stderr
+
+    return run
+
+
+@needs_engine
+def test_a_citizen_asks_for_the_hotline_and_gets_it_with_a_citation(build, serve, client: EmulatorClient):
+    build()
+    serve()
+    client.say(CITIZEN, QUESTION)
+    [reply] = client.replies(CITIZEN)
+    assert "2270822" in reply.text
+    assert "来源" in reply.text and "2017" in reply.text
+    client.press(CITIZEN, reply, "查看原文")
+    [source] = client.replies(CITIZEN)
+    assert "2270822" in source.text
+
+
+@needs_engine
+def test_reload_by_admin_and_refusal_of_a_citizen(build, serve, client, corpus_copy, corpus_dir):
+    build()
+    served = serve(GONGKAI_ADMIN_IDS=f"[{ADMIN.id}]")
+    client.say(ADMIN, "/stats")
+    [stats] = client.replies(ADMIN)
+    old_version = re.search(r"索引 (\S+)（", stats.text).group(1)
+
+    shutil.copytree(corpus_dir / "reports", corpus_copy / "reports")
+    build()
+    client.say(CITIZEN, "/reload")
+    assert [m.text for m in client.replies(CITIZEN)] == [texts.NOT_ADMIN]
+    client.say(ADMIN, "/reload")
+    [reloaded] = client.replies(ADMIN)
+    assert "索引已重新加载" in reloaded.text
+    old, new = re.findall(r"(\S+)（(\d+) 份文件）", reloaded.text)
+    assert old[0] == old_version and new[0] != old_version and int(new[1]) > int(old[1])
+
+    client.say(CITIZEN, QUESTION)
+    assert "2270822" in client.replies(CITIZEN)[0].text  # still answering, from the new index
+    shutil.rmtree(Path(served.log).parent / "index")
+    client.say(ADMIN, "/reload")
+    [failed] = client.replies(ADMIN)
+    assert "重新加载失败" in failed.text and new[0] in failed.text
+    client.say(CITIZEN, QUESTION)
+    assert "2270822" in client.replies(CITIZEN)[0].text
+    assert f"user {CITIZEN.id} tried /reload" in served.stop()
+
+
+@needs_engine
+def test_sighup_reloads_the_index(build, serve, client, corpus_copy, corpus_dir):
+    build()
+    served = serve()
+    shutil.copytree(corpus_dir / "reports", corpus_copy / "reports")
+    build()
+    served.process.send_signal(signal.SIGHUP)
+    client.wait_until("the reload", lambda _: "reloaded the index" in served.log.read_text(encoding="utf-8"))
+    client.say(CITIZEN, QUESTION)
+    assert "2270822" in client.replies(CITIZEN)[0].text
+
+
+@needs_engine
+def test_fifty_questions_from_ten_users_at_once_get_fifty_right_answers(build, serve, client):
+    build()
+    serve()
+    people = [Person(4000 + n) for n in range(10)]
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        list(pool.map(lambda p: [client.say(p, QUESTION) for _ in range(5)], people))
+        answers = list(pool.map(lambda p: client.replies(p, 5, timeout=180), people))
+    assert sum(len(a) for a in answers) == 50
+    assert all("2270822" in reply.text for replies in answers for reply in replies)
+
+
+def test_a_token_the_api_refuses_is_named(gongkai, emulator_url):
+    result = gongkai("serve", GONGKAI_BOT_TOKEN="not-a-token")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].startswith("gongkai serve: GONGKAI_BOT_TOKEN")
+    assert "not-a-token" not in result.stderr
+
+
+def test_an_unreachable_api_is_named(gongkai, token):
+    result = gongkai("serve", GONGKAI_TELEGRAM_API_URL="http://127.0.0.1:9")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1].startswith("gongkai serve: GONGKAI_TELEGRAM_API_URL")
+    assert token not in result.stderr
+
+
+@needs_engine
+def test_webhook_mode_when_a_webhook_url_is_set(build, serve, client):
+    build()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    serve(
+        wait=False,
+        GONGKAI_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook",
+        GONGKAI_WEBHOOK_PORT=str(port),
+        GONGKAI_WEBHOOK_PATH="hook",
+        GONGKAI_WEBHOOK_SECRET="e2e_secret",
+    )
+    client.wait_until("the webhook", lambda s: s["webhook"])
+    client.say(CITIZEN, QUESTION)
+    assert "2270822" in client.replies(CITIZEN)[0].text

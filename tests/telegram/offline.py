@@ -1,0 +1,97 @@
+"""An offline Bot API for in-process handler tests, as python-telegram-bot tests itself.
+
+`RecordingRequest` is a `BaseRequest`: the real Application and handlers run, and every
+Bot API call they make is recorded and answered from memory. A method it does not
+know fails the test, and it never opens a connection.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from telegram.request import BaseRequest, RequestData
+
+BOT_ID = 7000001
+BOT_USERNAME = "GongkaiTestBot"
+TOKEN = f"{BOT_ID}:offline-test-token"
+API_URL = "http://bot-api.invalid"  # never resolved: the request layer answers itself
+
+
+@dataclass
+class Call:
+    """One Bot API call made by the bot."""
+
+    method: str
+    params: dict[str, Any]
+
+    @property
+    def text(self) -> str:
+        """The text of a sendMessage or editMessageText call."""
+        return str(self.params.get("text", ""))
+
+    @property
+    def buttons(self) -> list[tuple[str, str]]:
+        """(label, callback data) of the inline keyboard, row by row."""
+        markup = self.params.get("reply_markup") or {}
+        rows = markup.get("inline_keyboard", []) if isinstance(markup, dict) else []
+        return [(b["text"], b.get("callback_data", "")) for row in rows for b in row]
+
+
+class RecordingRequest(BaseRequest):
+    """Records every Bot API call and answers it like Telegram would."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self._message_ids = itertools.count(500)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    @property
+    def read_timeout(self) -> float:
+        return 1.0
+
+    async def do_request(
+        self, url: str, method: str, request_data: RequestData | None = None, **_: Any
+    ) -> tuple[int, bytes]:
+        if not url.startswith(f"{API_URL}/bot{TOKEN}/"):
+            pytest.fail(f"unexpected request to {url}")
+        api_method = url.rsplit("/", 1)[-1]
+        params = dict(request_data.parameters) if request_data else {}
+        self.calls.append(Call(api_method, params))
+        return 200, json.dumps({"ok": True, "result": self._result(api_method, params)}).encode()
+
+    def sent(self, *methods: str) -> list[Call]:
+        """The calls of the given methods (default: sendMessage), in order."""
+        wanted = methods or ("sendMessage",)
+        return [call for call in self.calls if call.method in wanted]
+
+    def clear(self) -> None:
+        """Forget the calls so far."""
+        self.calls.clear()
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        if method == "getMe":
+            return {"id": BOT_ID, "is_bot": True, "first_name": "Gongkai", "username": BOT_USERNAME}
+        if method in ("sendMessage", "editMessageText"):
+            message_id = params.get("message_id") or next(self._message_ids)
+            chat_id = int(params["chat_id"])
+            return {
+                "message_id": message_id,
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                "text": params.get("text", ""),
+            }
+        if method in {
+            "setMyCommands", "answerCallbackQuery", "answerInlineQuery", "sendChatAction", "deleteWebhook",
+        }:  # fmt: skip
+            return True
+        pytest.fail(f"the offline Bot API does not know {method}")
