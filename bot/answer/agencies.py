@@ -62,6 +62,7 @@ class AgencyMentions:
     places: dict[str, list[str]] = field(default_factory=dict)  # place → canonical names there
     unknown_places: list[str] = field(default_factory=list)  # places the registry does not know
     matched: list[str] = field(default_factory=list)  # the text that named them, folded
+    related: list[str] = field(default_factory=list)  # offices and parents of the named agencies
 
     @property
     def candidates(self) -> list[str]:
@@ -73,12 +74,26 @@ class AgencyMentions:
             seen.update(dict.fromkeys(names))
         return list(seen)
 
+    @property
+    def scope(self) -> list[str]:
+        """Agencies whose documents may answer: the candidates first, then their family.
+
+        A government's office publishes its annual report and guide (平潭综合实验区管委会
+        → 管委会办公室), so a question naming either may be answered from the other's.
+        """
+        return list(dict.fromkeys([*self.candidates, *self.related]))
+
 
 class AgencyMatcher:
     """Finds registry agencies in free text."""
 
     def __init__(self, registry: AgencyRegistry) -> None:
         self._names: dict[str, str] = {}
+        self._family: dict[str, list[str]] = defaultdict(list)
+        for agency in registry.agencies:
+            if agency.parent:
+                self._family[agency.name].append(agency.parent)
+                self._family[agency.parent].append(agency.name)
         self._places: dict[str, set[str]] = defaultdict(set)
         self._types: dict[str, set[str]] = defaultdict(set)
         for agency in registry.agencies:
@@ -131,6 +146,7 @@ class AgencyMatcher:
                     mentions.matched.append(key)
                     break
         mentions.unknown_places = [w for w, tag in words if self._unknown_place(w, tag)]
+        mentions.related = [r for a in mentions.candidates for r in self._family.get(a, [])]
         return mentions
 
     def _unknown_place(self, word: str, tag: str) -> bool:

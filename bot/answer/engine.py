@@ -62,7 +62,7 @@ class Engine:
 
 
 def _contact(engine: Engine, q: Question) -> Answer | None:
-    agencies = q.agencies.candidates
+    agencies = q.agencies.scope
     if not agencies:
         return None
     wanted = q.reading.contact_fields or ["phone"]

@@ -14,9 +14,9 @@ from bot.answer.cards import procedure_card
 from bot.answer.compose import cite_hit, reply
 from bot.answer.models import Answer, Intent
 from bot.answer.reports import topic
-from bot.answer.sentences import SentenceMatch, best_sentences
+from bot.answer.sentences import SentenceMatch, best_sentences, expected_shape
 from bot.corpus.models import DocKind
-from index.backend import RecordKind, SearchFilters
+from index.backend import Hit, RecordKind, SearchFilters
 
 if TYPE_CHECKING:
     from bot.answer.engine import Engine
@@ -24,11 +24,14 @@ if TYPE_CHECKING:
 
 ANSWER_COVERAGE = 0.6
 GUIDE_COVERAGE = 0.45
+ARTICLE_BONUS = 0.15
+LAW_BONUS = 0.1
+MAX_SOURCE_SECTION = 16
 
 # The 条例 articles each kind of procedural question rests on, and words that find them.
 _ARTICLES: dict[Intent, tuple[tuple[str, ...], str]] = {
     Intent.PROCEDURE: (("第二十七条", "第二十九条"), "申请 书面形式 口头提出 政府信息公开工作机构 内容"),
-    Intent.TIME_LIMIT: (("第三十三条", "第三十条", "第三十一条"), "答复 工作日 期限 延长"),
+    Intent.TIME_LIMIT: (("第三十三条",), "答复 工作日 期限 延长"),
     Intent.FEE: (("第四十二条",), "收取费用 信息处理费"),
     Intent.REMEDY: (("第五十一条",), "投诉 举报 行政复议 行政诉讼"),
     Intent.COMPLAINT: (("第三十九条",), "信访 投诉 举报 不作为政府信息公开申请处理"),
@@ -39,16 +42,22 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
     """How disclosure works, from the agency's guide where there is one, else the 条例."""
     articles, words = _ARTICLES[intent]
     asked = f"{topic(q)} {words}"
-    guides = engine.scope.of_agencies(q.agencies.candidates, [DocKind.GUIDE]) if q.agencies.candidates else []
+    guides = engine.scope.of_agencies(q.agencies.scope, [DocKind.GUIDE])
     laws = engine.scope.regulations()
     found: list[SentenceMatch] = []
     if guides:
         hits = engine.search(asked, SearchFilters(documents=[g.id for g in guides]), 8)
-        found = [m for m in best_sentences(f"{topic(q)}", hits) if m.coverage >= GUIDE_COVERAGE]
+        shape = expected_shape(q.folded)
+        found = [m for m in best_sentences(topic(q), hits, shape=shape) if m.coverage >= GUIDE_COVERAGE]
     if not found and laws:
         hits = engine.search(asked, SearchFilters(documents=[d.id for d in laws]), 12)
-        in_articles = [h for h in hits if any(a in "".join(h.section) for a in articles)] or hits
-        found = best_sentences(topic(q) or words, in_articles)
+        # The question's own words choose the sentence; the intent's words only helped find it.
+        found = best_sentences(
+            topic(q) or words,
+            hits,
+            bonus=lambda h: ARTICLE_BONUS * _in_articles(h, articles),
+            shape=expected_shape(q.folded),
+        )
     if not found:
         return None
     guide = guides[0] if guides else None
@@ -59,13 +68,17 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
         agency=q.agencies.candidates[0] if guide and q.agencies.candidates else None,
         citations=[cite_hit(m.hit, quote=m.sentence) for m in found],
         procedure=procedure_card(guide, engine.scope.agency_of.get(guide.id)) if guide else None,
-        contacts=engine.cards_for(q.agencies.candidates)[:1] if q.agencies.candidates else [],
+        contacts=engine.cards_for(q.agencies.scope)[:1] if q.agencies.scope else [],
     )
+
+
+def _in_articles(hit: Hit, articles: tuple[str, ...]) -> bool:
+    return any(a in part for part in hit.section for a in articles)
 
 
 def passage_answer(engine: Engine, q: Question) -> Answer | None:
     """The sentence of the records that best answers a free question, if one does."""
-    agencies = q.agencies.candidates
+    agencies = q.agencies.scope
     docs = engine.scope.of_agencies(agencies) if agencies else []
     if q.years and docs:
         docs = [d for d in docs if d.meta.year in q.years or d.meta.kind is not DocKind.REPORT]
@@ -74,7 +87,14 @@ def passage_answer(engine: Engine, q: Question) -> Answer | None:
     filters = SearchFilters(documents=[d.id for d in docs], records=[RecordKind.PASSAGE, RecordKind.ITEM])
     # No agency named: search everything (an empty document list means no restriction).
     hits = engine.search(q.folded, filters, 10)
-    found = [m for m in best_sentences(topic(q), hits) if m.coverage >= ANSWER_COVERAGE]
+    shape = expected_shape(q.folded)
+    # Asked about no agency in particular, the rules of the law come before one agency's wording.
+    prefer_law = None if agencies else (lambda h: LAW_BONUS * (h.doc_kind is DocKind.LAW))
+    found = [
+        m
+        for m in best_sentences(topic(q), hits, shape=shape, bonus=prefer_law)
+        if m.coverage >= ANSWER_COVERAGE
+    ]
     if not found:
         return None
     first = found[0].hit
@@ -94,7 +114,8 @@ def _quote(found: Sequence[SentenceMatch]) -> str:
     sentences = [m.sentence for m in found[:2]]
     sources = []
     for match in found[:2]:
-        where = f"《{match.hit.title}》" + (f"{match.hit.section[-1]}" if match.hit.section else "")
+        section = match.hit.section[-1] if match.hit.section else ""
+        where = f"《{match.hit.title}》" + (section if len(section) <= MAX_SOURCE_SECTION else "")
         if where not in sources:
             sources.append(where)
     return "\n".join(sentences) + "\n（出处：" + "；".join(sources) + "）"

@@ -40,7 +40,7 @@ def where_to_ask(cards: list[ContactCard]) -> str:
 def not_found(engine: Engine, q: Question, missing: str, intent: Intent | None = None) -> Answer:
     """The records lack what was asked: say what is missing and where to ask instead."""
     agencies = q.agencies.candidates
-    cards = engine.cards_for(agencies) if agencies else []
+    cards = engine.cards_for(q.agencies.scope) if agencies else []
     text = f"抱歉，现有记录中没有找到{missing}。\n{where_to_ask(cards)}"
     return reply(
         intent or q.intent,

@@ -11,24 +11,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answer.overlap import Weights, best, grams, strip_numbering
+from bot.answer.overlap import Weights, best, coverage, grams, grams_with_synonyms, strip_numbering
 from bot.corpus.models import Statistic
 from bot.text import fold
 
 MIN_COVERAGE = 0.5
 
-# Words that name the same thing in questions and in the template's labels.
-_SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("新收", "受理", "收到", "接到", "接收", "收了"),
-    ("行政复议", "复议"),
-    ("行政诉讼", "诉讼", "起诉", "打官司"),
-    ("予以公开", "同意公开"),
-    ("本机关不掌握", "不掌握", "不存在"),
-    ("结转", "转到下一年"),
-    ("不予公开", "拒绝公开", "不公开"),
-    ("信息处理费", "收费", "费用"),
-    ("办理", "处理", "答复"),
-)
 _APPLICANTS = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "法人或其他组织")
 _SUBTOTALS = ("结果维持", "结果纠正", "其他结果", "尚未审结", "本年制发", "本年废止", "现行有效")
 
@@ -43,13 +31,7 @@ class FigureMatch:
 
 def label_grams(stat: Statistic) -> set[str]:
     """The bigrams of a statistic's label, plus those of the synonyms of what it names."""
-    text = label(stat)
-    out = grams(text)
-    for group in _SYNONYMS:
-        if any(word in text for word in group):
-            for word in group:
-                out |= grams(word)
-    return out
+    return grams_with_synonyms(label(stat))
 
 
 def label(stat: Statistic) -> str:
@@ -81,8 +63,7 @@ def match_figures(question: str, stats: Sequence[Statistic]) -> list[FigureMatch
     matches = []
     for score, i in best(asked, labels, weights, precision_weight=0.5):
         stat = stats[i]
-        coverage_only = weights.total(asked & labels[i]) / max(weights.total(asked), 1e-9)
-        if coverage_only < MIN_COVERAGE:
+        if coverage(asked, labels[i], weights) < MIN_COVERAGE:
             continue
         matches.append(FigureMatch(stat, score * _preference(stat, question)))
     return sorted(matches, key=lambda m: (-m.score, m.statistic.source != "table"))

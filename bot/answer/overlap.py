@@ -71,6 +71,34 @@ def strip_numbering(label: str) -> str:
 
 
 _BACKGROUND_GRAMS = frozenset().union(*(grams(w) for w in _BACKGROUND))
+BACKGROUND_WEIGHT = 0.1
+
+# Words that name the same thing in citizens' questions and in the documents' wording.
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("新收", "受理", "收到", "接到", "接收", "收了"),
+    ("行政复议", "复议"),
+    ("行政诉讼", "诉讼", "起诉", "打官司"),
+    ("予以公开", "同意公开"),
+    ("本机关不掌握", "不掌握", "不存在"),
+    ("结转", "转到下一年"),
+    ("不予公开", "拒绝公开", "不公开"),
+    ("信息处理费", "收费", "收取费用", "费用", "收钱", "要钱"),
+    ("办理", "处理", "答复"),
+    ("口头", "当面说", "打电话"),
+    ("邮寄", "信件", "寄信", "快递"),
+    ("网上", "在线", "互联网", "数据电文"),
+)
+
+
+def grams_with_synonyms(text: str) -> set[str]:
+    """A candidate's bigrams plus those of the synonyms of the words it contains."""
+    out = grams(text)
+    folded = fold(text)
+    for group in SYNONYMS:
+        if any(word in folded for word in group):
+            for word in group:
+                out |= grams(word)
+    return out
 
 
 @dataclass
@@ -90,7 +118,7 @@ class Weights:
             n += 1
         idf = {g: math.log(1 + (n + 1) / (c + 0.5)) for g, c in counts.items()}
         for g in _BACKGROUND_GRAMS:
-            idf[g] = min(idf.get(g, 1.0), 0.3)
+            idf[g] = min(idf.get(g, 1.0), BACKGROUND_WEIGHT)
         # A bigram no candidate has weighs as much as one only a single candidate has.
         return cls(idf=idf, default=math.log(1 + (n + 1) / 1.5))
 
@@ -103,15 +131,22 @@ class Weights:
         return sum(self.of(g) for g in gram_set)
 
 
+def informative(asked: set[str]) -> set[str]:
+    """The asked bigrams without the domain's background words, unless nothing else was asked."""
+    return (asked - _BACKGROUND_GRAMS) or asked
+
+
 def coverage(asked: set[str], candidate: set[str], weights: Weights) -> float:
     """Share (0..1) of the asked bigrams' weight that the candidate contains."""
+    asked = informative(asked)
     total = weights.total(asked)
     return weights.total(asked & candidate) / total if total else 0.0
 
 
 def precision(asked: set[str], candidate: set[str], weights: Weights) -> float:
     """Share (0..1) of the candidate's weight that was asked for: favours specific candidates."""
-    total = weights.total(candidate)
+    asked = informative(asked)
+    total = weights.total(candidate - _BACKGROUND_GRAMS)
     return weights.total(asked & candidate) / total if total else 0.0
 
 

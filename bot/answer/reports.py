@@ -32,7 +32,7 @@ class Line:
 
 def report_answer(engine: Engine, q: Question) -> Answer | None:
     """A figure from the reports of the agencies and years asked about."""
-    agencies = q.agencies.candidates
+    agencies = q.agencies.scope
     if not agencies:
         return None
     reports = engine.scope.reports(agencies)

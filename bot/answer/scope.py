@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.answer.agencies import AgencyMatcher
 from bot.corpus.models import DocKind
@@ -41,14 +41,17 @@ class Scope:
         """Every document of these kinds, newest first."""
         return sorted((d for d in self.documents.values() if d.meta.kind in kinds), key=_newest_first)
 
-    def reports(self, agencies: Iterable[str]) -> dict[int, list[DocumentSummary]]:
+    def reports(self, agencies: Sequence[str]) -> dict[int, list[DocumentSummary]]:
         """Annual reports of the agencies by the year they cover, complete ones first."""
+        order = {agency: rank for rank, agency in enumerate(agencies)}
         by_year: dict[int, list[DocumentSummary]] = defaultdict(list)
         for doc in self.of_agencies(agencies, [DocKind.REPORT]):
             if doc.meta.year:
                 by_year[doc.meta.year].append(doc)
         for docs in by_year.values():
-            docs.sort(key=lambda d: (not d.meta.complete, -d.statistics))
+            docs.sort(
+                key=lambda d: (order.get(self.agency_of[d.id] or "", 0), not d.meta.complete, -d.statistics)
+            )
         return dict(by_year)
 
     def regulations(self) -> list[DocumentSummary]:

@@ -6,12 +6,12 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import jieba
 import jieba.posseg
 
-log = logging.getLogger(__name__)
+from index.analyzer import domain_words
+from index.segment import cache_dir
 
 # Function words and question words: they say how something is asked, not what.
 STOPWORDS = frozenset(
@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
     那么 然后 以及 并且 或者 还是 关于 对于 通过 根据 按照 之 其 中 里
     上 下 后 前 一 个 件 条 次 份 宗 项 年 年度 月 日 号 共 总共
     一共 大概 大约 左右 呢 哦 嗯 吧 着 过 去 来 知道 告诉 查 找 看
-    说 讲 叫 谁 几件 几条 几个 几次 多少件 多少条 多少个 ？ ? ！ ! ， , 。 . 、 ： : ； ; （ ） (
+    说 讲 叫 谁 多久 多长时间 什么时候 何时 几天 几件 几条 几个 几次 多少件 多少条 多少个 ？ ? ！ ! ， , 。 . 、 ： : ； ; （ ） (
     ) “ ”  ' 《 》
     """.split()
 )
@@ -35,9 +35,8 @@ _DICT_LOCK = threading.Lock()
 class Words:
     """A jieba tokenizer of our own (never jieba's global one) with domain words added."""
 
-    def __init__(self, extra_words: Iterable[str] = (), cache_dir: Path | None = None) -> None:
-        self._extra = sorted({w for w in extra_words if w and len(w) >= 2})
-        self._cache_dir = cache_dir
+    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+        self._extra = sorted({w for w in [*domain_words(), *extra_words] if w and len(w) >= 2})
         self._tokenizer: jieba.Tokenizer | None = None
         self._pos: jieba.posseg.POSTokenizer | None = None
 
@@ -81,10 +80,11 @@ class Words:
         return self._pos
 
     def _load(self) -> jieba.Tokenizer:
+        jieba.setLogLevel(logging.WARNING)
         tokenizer = jieba.Tokenizer()
-        if self._cache_dir is not None:
-            self._cache_dir.mkdir(parents=True, exist_ok=True)
-            tokenizer.tmp_dir = str(self._cache_dir)
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)
         tokenizer.initialize()
         for word in self._extra:
             tokenizer.add_word(word, freq=None, tag="nt")

@@ -14,7 +14,6 @@ from index.backend import KnowledgeBase
 from index.store import corpus_fingerprint, publish
 
 
-
 def add_index_options(parser: argparse.ArgumentParser) -> None:
     """--index and --corpus, for commands that read the index (defaults: the settings)."""
     parser.add_argument("--index", type=Path, help="index folder (default: GONGKAI_INDEX_DIR)")
