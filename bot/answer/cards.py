@@ -43,7 +43,7 @@ def contact_cards(
         card.sources.append(cite_document(doc, contact.section, contact.evidence))
     out = list(cards.values())
     for card in out:
-        card.conflicts = [_conflict_sentence(c) for c in conflicts if c.agency in (card.agency, card.office)]
+        card.conflicts = [conflict_sentence(c) for c in conflicts if c.agency in (card.agency, card.office)]
     return out
 
 
@@ -123,7 +123,8 @@ def _value(card: ContactCard, field: str) -> str | None:
     return str(value) if value else None
 
 
-def _conflict_sentence(conflict: Conflict) -> str:
+def conflict_sentence(conflict: Conflict) -> str:
+    """A conflict in words, with the sources and their dates."""
     label = _FIELDS_LABELS.get(conflict.field, conflict.field)
     parts = []
     for v in conflict.values:

@@ -77,7 +77,13 @@ def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
 
 
 def reply(intent: Intent, text: str, *, found: bool, **fields: object) -> Answer:
-    """An Answer with a fresh id."""
+    """An Answer with a fresh id; the same source cited twice is cited once."""
+    citations = fields.get("citations")
+    if isinstance(citations, list):
+        seen: dict[tuple[str | None, str | None, str], Citation] = {}
+        for c in citations:
+            seen.setdefault((c.doc_id, c.section, c.title), c)
+        fields["citations"] = list(seen.values())
     return Answer.model_validate(
         {"id": new_id(), "answer": text.strip(), "found": found, "intent": intent, **fields}
     )

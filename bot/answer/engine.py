@@ -18,6 +18,7 @@ from bot.answer.explain import guidance_answer, passage_answer
 from bot.answer.fallback import not_covered, not_found
 from bot.answer.items import item_answer
 from bot.answer.models import Answer, ContactCard, Coverage, DocumentPage, Intent
+from bot.answer.redirect import redirect_answer
 from bot.answer.replies import contact_reply, coverage_of, greeting, offtopic, search_page
 from bot.answer.reports import report_answer
 from bot.answer.scope import Scope
@@ -92,6 +93,10 @@ def _items(engine: Engine, q: Question) -> Answer | None:
     return item_answer(engine, q)
 
 
+def _redirect(engine: Engine, q: Question) -> Answer | None:
+    return redirect_answer(engine, q)
+
+
 def _greeting(engine: Engine, q: Question) -> Answer | None:
     return greeting(engine, q)
 
@@ -108,16 +113,16 @@ def _missing(q: Question) -> str:
 
 STRATEGIES: dict[Intent, tuple[Strategy, ...]] = {
     Intent.GREETING: (_greeting,),
-    Intent.OFFTOPIC: (_offtopic,),
+    Intent.OFFTOPIC: (_redirect, _offtopic),
     Intent.ITEM: (_items, _passages),
     Intent.STATISTIC: (_figures,),
     Intent.CONTACT: (_contact, _passages),
-    Intent.PROCEDURE: (_guidance(Intent.PROCEDURE), _passages),
+    Intent.PROCEDURE: (_redirect, _guidance(Intent.PROCEDURE), _passages),
     Intent.TIME_LIMIT: (_guidance(Intent.TIME_LIMIT), _passages),
     Intent.FEE: (_guidance(Intent.FEE), _passages),
     Intent.REMEDY: (_guidance(Intent.REMEDY), _passages),
     Intent.COMPLAINT: (_guidance(Intent.COMPLAINT),),
-    Intent.GENERAL: (_passages, _items),
+    Intent.GENERAL: (_passages, _items, _redirect),
 }
 
 _ENGINES: weakref.WeakKeyDictionary[KnowledgeBase, Engine] = weakref.WeakKeyDictionary()

@@ -17,7 +17,8 @@ _CONTACT_FIELDS: dict[str, tuple[str, ...]] = {
         "电话",
         "热线",
         "手机",
-        "号码",
+        "(?<!传真)号码",
+
         "打给",
         "致电",
         "拨打",
@@ -45,6 +46,7 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "^(你好|您好|hi|hello|在吗|在不在|嗨|哈喽|早上好|下午好|晚上好|谢谢|多谢|感谢)[!！。.~～?？]*$",
     ),
     Intent.ITEM: (
+        "有哪些.{0,20}(文件|通知|决定|规定|办法|通告)",
         "文号",
         "索引号",
         "发文字号",
@@ -107,7 +109,7 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "怎么办",
     ),
     Intent.STATISTIC: (
-        "多少",
+        "多少(?!钱)",
         "几(件|条|个|次|宗|份)",
         "数量",
         "总数",
@@ -164,28 +166,20 @@ def read_intents(folded: str, *, has_agency: bool, has_year: bool, has_ref: bool
     report_question = Intent.STATISTIC in found and (has_year or has_agency) and not has_ref
     if not report_question:
         found.discard(Intent.STATISTIC)
-    reading.intents = sorted(found, key=lambda i: _priority(i, report_question, has_year))
+    reading.intents = sorted(found, key=_priority)
     if not reading.intents and not reading.domain:
         reading.intents = [Intent.OFFTOPIC]
     return reading
 
 
-def _priority(intent: Intent, report_question: bool, has_year: bool) -> int:
-    order = [
-        Intent.ITEM,
-        Intent.STATISTIC,
-        Intent.CONTACT,
-        Intent.PROCEDURE,
-        Intent.FEE,
-        Intent.TIME_LIMIT,
-        Intent.REMEDY,
-    ]
-    if report_question and has_year:
-        return order.index(intent) if intent in order else len(order)
-    # Without a year, "how much does it cost" is a fee question, not a statistic.
-    order.remove(Intent.STATISTIC)
-    order.append(Intent.STATISTIC)
-    return order.index(intent) if intent in order else len(order)
+# A count asked of an agency or a year is a report figure, unless it asks for a phone
+# number or an address ("…的联系电话是多少"); without either, STATISTIC was dropped.
+_ORDER = [Intent.ITEM, Intent.CONTACT, Intent.STATISTIC, Intent.PROCEDURE, Intent.FEE, Intent.TIME_LIMIT]
+_ORDER.append(Intent.REMEDY)
+
+
+def _priority(intent: Intent) -> int:
+    return _ORDER.index(intent) if intent in _ORDER else len(_ORDER)
 
 
 def _any(cues: tuple[str, ...], text: str) -> bool:

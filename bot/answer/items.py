@@ -8,6 +8,7 @@ from bot.answer.compose import cite_hit, reply
 from bot.answer.fallback import not_found
 from bot.answer.models import Answer, Intent
 from bot.answer.overlap import Weights, coverage, grams
+from bot.text import fold
 from index.backend import Hit, RecordKind, SearchFilters
 
 if TYPE_CHECKING:
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
     from bot.answer.understand import Question
 
 TITLE_COVERAGE = 0.55
+LIST_COVERAGE = 0.8  # listed items cover nearly as much of the question as the best one
+LIST_SIZE = 5
+_ASKS_LIST = ("哪些", "有什么文件", "列出")
 _ASKS_DOC_NO = ("文号", "发文字号", "字号")
 _ASKS_INDEX_NO = ("索引号",)
 _ASKS_VALIDITY = ("有效", "废止", "失效")
@@ -29,17 +33,42 @@ def item_answer(engine: Engine, q: Question) -> Answer | None:
             ref = q.doc_no or q.index_no
             return not_found(engine, q, f"{ref}对应的文件", Intent.ITEM)
         return _describe(q, hits)
-    hits = engine.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), 10)
-    asked = grams(" ".join(q.terms))
+    hits = _prefer_items(engine.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), 20))
+    asked = grams(q.topic)
     titles = [grams(_title(h)) for h in hits]
     if not hits or not asked:
         return None
     weights = Weights.over(titles)
-    ranked = sorted(zip(hits, titles, strict=True), key=lambda p: -coverage(asked, p[1], weights))
-    best, best_grams = ranked[0]
-    if coverage(asked, best_grams, weights) < TITLE_COVERAGE:
+    scored = sorted(
+        ((coverage(asked, g, weights), i) for i, g in enumerate(titles)), key=lambda pair: (-pair[0], pair[1])
+    )
+    if scored[0][0] < TITLE_COVERAGE:
         return None
-    return _describe(q, [best])
+    if any(cue in q.folded for cue in _ASKS_LIST):
+        matching = [hits[i] for cov, i in scored if cov >= LIST_COVERAGE * scored[0][0]][:LIST_SIZE]
+        return _list(matching)
+    return _describe(q, [hits[scored[0][1]]])
+
+
+def _prefer_items(hits: list[Hit]) -> list[Hit]:
+    """One hit per title: the item document (with its 文号) over its catalogue row."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        key = fold(_title(hit))
+        if key not in best or (best[key].item is None and hit.item is not None):
+            best[key] = hit
+    return [h for h in hits if best.get(fold(_title(h))) is h]
+
+
+def _list(hits: list[Hit]) -> Answer:
+    lines = [f"找到{len(hits)}份相关文件："]
+    for n, hit in enumerate(hits, 1):
+        meta, entry = hit.item, hit.entry
+        ref = (meta.doc_no if meta else None) or (entry.doc_no if entry else None)
+        when = (meta.published if meta else None) or (entry.published if entry else None)
+        extra = "，".join(x for x in (ref, when.isoformat() if when else None) if x)
+        lines.append(f"{n}. 《{_title(hit)}》" + (f"（{extra}）" if extra else ""))
+    return reply(Intent.ITEM, "\n".join(lines), found=True, citations=[cite_hit(h) for h in hits])
 
 
 def _describe(q: Question, hits: list[Hit]) -> Answer:
@@ -79,6 +108,10 @@ def _describe(q: Question, hits: list[Hit]) -> Answer:
 
 def _lead(q: Question, title: str, doc_no: str | None, index_no: str | None, validity: str | None) -> str:
     asked = q.folded
+    repeals = "废止《" in title or "失效" in title
+    if repeals and not (q.doc_no or q.index_no) and any(w in asked for w in _ASKS_VALIDITY):
+        by = f"（{doc_no}）" if doc_no else ""
+        return f"已废止：《{title}》{by}宣布废止了该文件。"
     if doc_no and any(w in asked for w in _ASKS_DOC_NO) and not q.doc_no:
         return f"该文件的文号是{doc_no}，标题为《{title}》。"
     if index_no and any(w in asked for w in _ASKS_INDEX_NO) and not q.index_no:

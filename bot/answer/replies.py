@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.answer.cards import card_lines
+from bot.answer.cards import card_lines, conflict_sentence
 from bot.answer.compose import cite_hit, reply
 from bot.answer.models import AgencyCoverage, Answer, ContactCard, Coverage, DocumentPage, Intent
 from bot.corpus.models import DocKind
@@ -29,7 +29,12 @@ def contact_reply(engine: Engine, q: Question, cards: list[ContactCard], wanted:
     alias = next((m for m in q.agencies.matched if m not in name and len(m) > 2), None)
     lines = [f"{name}（{alias}）" if alias and alias not in card.agency else name]
     lines += card_lines(card, wanted)
-    lines += card.conflicts
+    # Disagreements on what was asked are said in the answer; all of them stay on the card.
+    lines += [
+        conflict_sentence(c)
+        for c in engine.kb.conflicts
+        if c.agency in (card.agency, card.office) and c.field in wanted
+    ]
     return reply(
         Intent.CONTACT,
         "\n".join(lines),

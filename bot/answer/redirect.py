@@ -1,0 +1,42 @@
+"""Requests that are not disclosure matters (信访, 投诉, 举报, 办事咨询): say where they go.
+
+Tried only after the records had nothing to quote, so a question *about* these rules
+("用申请的形式去信访会怎么处理？") is answered from the 条例 rather than redirected.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.answer.compose import cite_hit, reply
+from bot.answer.models import Answer, Intent
+from bot.assist.triage import triage
+from index.backend import SearchFilters
+
+if TYPE_CHECKING:
+    from bot.answer.engine import Engine
+    from bot.answer.understand import Question
+
+
+def redirect_answer(engine: Engine, q: Question) -> Answer | None:
+    """Where a complaint, report, petition or service question goes instead; None for disclosure."""
+    agency = q.agencies.candidates[0] if len(q.agencies.candidates) == 1 else None
+    result = triage(q.text, agency=agency)
+    if result.is_disclosure_request:
+        return None
+    lines = [result.reason, *(f"· {line}" for line in result.where_to_go)]
+    cards = engine.cards_for(q.agencies.scope) if q.agencies.scope else []
+    citations = []
+    article = _article(result.basis)
+    if article:
+        laws = engine.scope.regulations()
+        hits = engine.search(article, SearchFilters(documents=[d.id for d in laws[:1]]), 5)
+        citations = [cite_hit(h) for h in hits if any(article in part for part in h.section)][:1]
+    return reply(Intent.COMPLAINT, "\n".join(lines), found=True, citations=citations, contacts=cards[:1])
+
+
+def _article(basis: str | None) -> str | None:
+    """ "《政府信息公开条例》第三十九条" -> "第三十九条"."""
+    if not basis or "第" not in basis:
+        return None
+    return basis[basis.index("第") :]
