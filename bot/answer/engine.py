@@ -42,6 +42,8 @@ class Engine:
     def answer(self, text: str, today: date | None = None) -> Answer:
         """Answer one question; never raises for any text."""
         q = understand(text, self.matcher, self.words, today or date.today())
+        # A place names many agencies: those with the most records come first.
+        q.agencies.places = {p: self.scope.ranked(names) for p, names in q.agencies.places.items()}
         if not q.folded.strip():
             return greeting(self, q, empty=True)
         if q.agencies.unknown_places and not q.agencies.candidates:
@@ -106,7 +108,9 @@ def _offtopic(engine: Engine, q: Question) -> Answer | None:
 
 
 def _missing(q: Question) -> str:
-    subject = "、".join(q.agencies.candidates[:1]) if q.agencies.candidates else ""
+    named = q.agencies.named
+    subject = named[0] if len(named) == 1 else "、".join(q.agencies.places)
+
     asked = q.text if len(q.text) <= 40 else q.text[:40] + "…"
     return f"{subject}与“{asked}”相关的信息" if subject else f"与“{asked}”相关的信息"
 

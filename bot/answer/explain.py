@@ -7,6 +7,7 @@ the articles each intent rests on are domain knowledge, stable since the 2019 re
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from bot.answer.models import Answer, Intent
 from bot.answer.reports import topic
 from bot.answer.sentences import SentenceMatch, best_sentences, expected_shape
 from bot.corpus.models import DocKind
-from index.backend import Hit, RecordKind, SearchFilters
+from index.backend import DocumentSummary, Hit, RecordKind, SearchFilters
 
 if TYPE_CHECKING:
     from bot.answer.engine import Engine
@@ -25,6 +26,21 @@ if TYPE_CHECKING:
 ANSWER_COVERAGE = 0.6
 GUIDE_COVERAGE = 0.45
 ARTICLE_BONUS = 0.15
+MAX_CHANNEL_CHARS = 70
+_CHANNEL_NAMES = {
+    "online": "在线申请",
+    "written": "书面申请",
+    "post": "邮寄申请",
+    "oral": "口头申请",
+    "in_person": "当面申请",
+    "email": "电子邮件申请",
+    "fax": "传真申请",
+}
+_GENERAL_PROCEDURE_WORDS = frozenset(
+    "申请 政府信息公开 信息公开 依申请公开 政府 信息 公开 流程 方式 途径 渠道 步骤 手续 程序 办理 提出 去哪 哪里".split()
+
+)
+
 LAW_BONUS = 0.1
 MAX_SOURCE_SECTION = 16
 
@@ -43,6 +59,11 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
     articles, words = _ARTICLES[intent]
     asked = f"{topic(q)} {words}"
     guides = engine.scope.of_agencies(q.agencies.scope, [DocKind.GUIDE])
+    if intent is Intent.PROCEDURE and _asks_how_in_general(q):
+        summary = procedure_summary(engine, q, guides)
+        if summary:
+            return summary
+
     laws = engine.scope.regulations()
     found: list[SentenceMatch] = []
     if guides:
@@ -72,7 +93,51 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
     )
 
 
+def _asks_how_in_general(q: Question) -> bool:
+    """ "怎么申请" with nothing more specific (no channel, no content, no deadline asked)."""
+    return all(term in _GENERAL_PROCEDURE_WORDS for term in q.terms)
+
+
+def procedure_summary(engine: Engine, q: Question, guides: list[DocumentSummary]) -> Answer | None:
+    """The application procedure of the agency's guide, as a short card in words."""
+    guide = next((g for g in guides if g.procedure and g.procedure.channels), None)
+    if guide is None:
+        return None
+    agency = engine.scope.agency_of.get(guide.id)
+    card = procedure_card(guide, agency)
+    if card is None:
+        return None
+    lines = [f"向{agency or '该机关'}申请政府信息公开的方式："]
+    seen: set[str] = set()
+    for channel in guide.procedure.channels if guide.procedure else []:
+        text = _first_clause(channel.text)
+        if text not in seen:
+            seen.add(text)
+            lines.append(f"· {_CHANNEL_NAMES.get(channel.kind, '')}：{text}")
+    if card.required_content:
+        lines.append("申请应写明：" + "；".join(card.required_content) + "。")
+    if card.time_limits:
+        lines.append("答复时限：" + card.time_limits[0].rstrip("：:，,") + "。")
+    return reply(
+        Intent.PROCEDURE,
+        "\n".join(lines),
+        found=True,
+        agency=agency,
+        citations=card.sources,
+        procedure=card,
+        contacts=engine.cards_for(q.agencies.scope)[:1],
+    )
+
+
+def _first_clause(text: str) -> str:
+    """A channel's description without its list label, cut to its first sentence."""
+    text = re.sub(r"^\s*\d+\s*[.．、]\s*(?:在线|网上|书面|邮寄|口头|当面|现场)?申请", "", text.strip())
+    first = re.split(r"[。\n]", text, maxsplit=1)[0].strip("，, ")
+    return first if len(first) <= MAX_CHANNEL_CHARS else first[:MAX_CHANNEL_CHARS] + "…"
+
+
 def _in_articles(hit: Hit, articles: tuple[str, ...]) -> bool:
+
     return any(a in part for part in hit.section for a in articles)
 
 

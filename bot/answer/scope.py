@@ -54,6 +54,11 @@ class Scope:
             )
         return dict(by_year)
 
+    def ranked(self, agencies: Iterable[str]) -> list[str]:
+        """Agencies, those with the most documents first."""
+        counts = {a: len(self._by_agency.get(a, [])) for a in agencies}
+        return sorted(counts, key=lambda a: (-counts[a], a))
+
     def regulations(self) -> list[DocumentSummary]:
         """The law texts, the 政府信息公开条例 first."""
         laws = self.of_kind(DocKind.LAW)
