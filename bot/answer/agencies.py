@@ -154,9 +154,8 @@ class AgencyMatcher:
             return False
         if any(key in word or word in key for key in (*self._name_keys, *self._place_keys)):
             return False
-        if tag == "ns":
-            return True
-        return bool(_PLACE_TOKEN.fullmatch(word)) and (tag.startswith("n") or len(word) >= 3)
+        # An administrative unit with a proper name: 北京市, 海淀区, 浦东新区 (not 港区, 社区).
+        return len(word) >= 3 and bool(_PLACE_TOKEN.fullmatch(word)) and (tag.startswith("n") or tag == "")
 
 
 def split_place(name: str) -> tuple[str, str]:

@@ -18,7 +18,7 @@ from bot.answer.explain import guidance_answer, passage_answer
 from bot.answer.fallback import not_covered, not_found
 from bot.answer.items import item_answer
 from bot.answer.models import Answer, ContactCard, Coverage, DocumentPage, Intent
-from bot.answer.redirect import redirect_answer
+from bot.answer.redirect import redirect_answer, stated_redirect_answer
 from bot.answer.replies import contact_reply, coverage_of, greeting, offtopic, search_page
 from bot.answer.reports import report_answer
 from bot.answer.scope import Scope
@@ -46,8 +46,9 @@ class Engine:
         q.agencies.places = {p: self.scope.ranked(names) for p, names in q.agencies.places.items()}
         if not q.folded.strip():
             return greeting(self, q, empty=True)
-        if q.agencies.unknown_places and not q.agencies.candidates:
+        if q.agencies.unknown_places and not q.agencies.candidates and q.intent is not Intent.ITEM:
             return not_covered(self, q)
+
         for strategy in STRATEGIES.get(q.intent, ()):
             found = strategy(self, q)
             if found is not None:
@@ -99,6 +100,10 @@ def _redirect(engine: Engine, q: Question) -> Answer | None:
     return redirect_answer(engine, q)
 
 
+def _stated_redirect(engine: Engine, q: Question) -> Answer | None:
+    return stated_redirect_answer(engine, q)
+
+
 def _greeting(engine: Engine, q: Question) -> Answer | None:
     return greeting(engine, q)
 
@@ -122,11 +127,11 @@ STRATEGIES: dict[Intent, tuple[Strategy, ...]] = {
     Intent.STATISTIC: (_figures,),
     Intent.CONTACT: (_contact, _passages),
     Intent.PROCEDURE: (_redirect, _guidance(Intent.PROCEDURE), _passages),
-    Intent.TIME_LIMIT: (_guidance(Intent.TIME_LIMIT), _passages),
-    Intent.FEE: (_guidance(Intent.FEE), _passages),
-    Intent.REMEDY: (_guidance(Intent.REMEDY), _passages),
+    Intent.TIME_LIMIT: (_stated_redirect, _guidance(Intent.TIME_LIMIT), _passages),
+    Intent.FEE: (_stated_redirect, _guidance(Intent.FEE), _passages),
+    Intent.REMEDY: (_stated_redirect, _guidance(Intent.REMEDY), _passages),
     Intent.COMPLAINT: (_guidance(Intent.COMPLAINT),),
-    Intent.GENERAL: (_passages, _items, _redirect),
+    Intent.GENERAL: (_stated_redirect, _passages, _items, _redirect),
 }
 
 _ENGINES: weakref.WeakKeyDictionary[KnowledgeBase, Engine] = weakref.WeakKeyDictionary()

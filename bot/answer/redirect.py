@@ -6,6 +6,7 @@ Tried only after the records had nothing to quote, so a question *about* these r
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.answer.compose import cite_hit, reply
@@ -16,6 +17,17 @@ from index.backend import SearchFilters
 if TYPE_CHECKING:
     from bot.answer.engine import Engine
     from bot.answer.understand import Question
+
+
+# Someone saying they want to complain, report or petition, rather than asking about it.
+_FIRST_PERSON_ACTION = re.compile(
+    r"(我|我们|本人|帮我|请)(要|想|想要|需要|准备|打算|来)?(去)?(实名)?(投诉|举报|检举|信访|上访|反映)"
+)
+
+
+def stated_redirect_answer(engine: Engine, q: Question) -> Answer | None:
+    """A redirect for someone who says they want to complain or report ("我要投诉…")."""
+    return redirect_answer(engine, q) if _FIRST_PERSON_ACTION.search(q.folded) else None
 
 
 def redirect_answer(engine: Engine, q: Question) -> Answer | None:

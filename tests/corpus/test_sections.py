@@ -139,7 +139,16 @@ def test_a_table_row_repeating_a_heading_number_is_no_section() -> None:
 
 
 def test_an_enumeration_after_a_colon_stays_in_its_paragraph() -> None:
-    body = "一、申请\n申请应当包括下列内容：\n（一）姓名；\n（二）联系方式。\n二、其他\n1、主动公开。全年公开信息四十余条。\n"
+    body = "\n".join(
+        [
+            "一、申请",
+            "申请应当包括下列内容：",
+            "（一）姓名；",
+            "（二）联系方式。",
+            "二、其他",
+            "1、主动公开。全年公开信息四十余条。",
+        ]
+    )
     tree = build_sections(body)
     first, second = tree.sections
     assert "（一）姓名；\n（二）联系方式。" in first.text
