@@ -18,6 +18,7 @@ from bot.answer.explain import guidance_answer, passage_answer
 from bot.answer.fallback import not_covered, not_found
 from bot.answer.items import item_answer
 from bot.answer.models import Answer, ContactCard, Coverage, DocumentPage, Intent
+from bot.answer.reckon import deadline_answer, fee_estimate_answer
 from bot.answer.redirect import redirect_answer, stated_redirect_answer
 from bot.answer.replies import contact_reply, coverage_of, greeting, offtopic, search_page
 from bot.answer.reports import report_answer
@@ -104,6 +105,14 @@ def _stated_redirect(engine: Engine, q: Question) -> Answer | None:
     return stated_redirect_answer(engine, q)
 
 
+def _deadline(engine: Engine, q: Question) -> Answer | None:
+    return deadline_answer(engine, q)
+
+
+def _fee_estimate(engine: Engine, q: Question) -> Answer | None:
+    return fee_estimate_answer(engine, q)
+
+
 def _greeting(engine: Engine, q: Question) -> Answer | None:
     return greeting(engine, q)
 
@@ -126,12 +135,12 @@ STRATEGIES: dict[Intent, tuple[Strategy, ...]] = {
     Intent.ITEM: (_items, _passages),
     Intent.STATISTIC: (_figures,),
     Intent.CONTACT: (_contact, _passages),
-    Intent.PROCEDURE: (_redirect, _guidance(Intent.PROCEDURE), _passages),
-    Intent.TIME_LIMIT: (_stated_redirect, _guidance(Intent.TIME_LIMIT), _passages),
-    Intent.FEE: (_stated_redirect, _guidance(Intent.FEE), _passages),
+    Intent.PROCEDURE: (_redirect, _deadline, _guidance(Intent.PROCEDURE), _passages),
+    Intent.TIME_LIMIT: (_stated_redirect, _deadline, _guidance(Intent.TIME_LIMIT), _passages),
+    Intent.FEE: (_stated_redirect, _fee_estimate, _guidance(Intent.FEE), _passages),
     Intent.REMEDY: (_stated_redirect, _guidance(Intent.REMEDY), _passages),
     Intent.COMPLAINT: (_guidance(Intent.COMPLAINT),),
-    Intent.GENERAL: (_stated_redirect, _passages, _items, _redirect),
+    Intent.GENERAL: (_stated_redirect, _deadline, _passages, _items, _redirect),
 }
 
 _ENGINES: weakref.WeakKeyDictionary[KnowledgeBase, Engine] = weakref.WeakKeyDictionary()

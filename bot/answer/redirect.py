@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from bot.answer.compose import cite_hit, reply
 from bot.answer.models import Answer, Intent
-from bot.assist.triage import triage
+from bot.assist.triage import TriageKind, triage
 from index.backend import SearchFilters
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from bot.answer.understand import Question
 
 
+_DISCLOSURE_WORDS = re.compile(r"申请|公开|政府信息")
 # Someone saying they want to complain, report or petition, rather than asking about it.
 _FIRST_PERSON_ACTION = re.compile(
     r"(我|我们|本人|帮我|请)(要|想|想要|需要|准备|打算|来)?(去)?(实名)?(投诉|举报|检举|信访|上访|反映)"
@@ -36,6 +37,8 @@ def redirect_answer(engine: Engine, q: Question) -> Answer | None:
     result = triage(q.text, agency=agency)
     if result.is_disclosure_request:
         return None
+    if result.kind is TriageKind.CONSULTATION and _DISCLOSURE_WORDS.search(q.folded):
+        return None  # "申请需要什么材料" here asks how to apply for disclosure
     lines = [result.reason, *(f"· {line}" for line in result.where_to_go)]
     cards = engine.cards_for(q.agencies.scope) if q.agencies.scope else []
     citations = []

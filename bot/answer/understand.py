@@ -30,6 +30,7 @@ class Question:
     doc_no: str | None
     index_no: str | None
     reading: IntentReading
+    today: date
     topic: str = ""  # what is asked: content words in place, the rest blanked
     terms: list[str] = field(default_factory=list)  # the content words, once each
 
@@ -63,6 +64,7 @@ def understand(text: str, matcher: AgencyMatcher, words: Words, today: date) -> 
         doc_no=normalize_doc_no(doc_no) if doc_no else None,
         index_no=index_no.upper() if index_no else None,
         reading=reading,
+        today=today,
         topic=topic,
         terms=list(dict.fromkeys(topic.split())),
     )

@@ -170,3 +170,33 @@ def test_channel_functions(kb: KnowledgeBase) -> None:
     covered = {a.agency: a for a in coverage(kb).agencies}
     assert covered["张店区应急管理局"].report_years == [2017]
     assert covered["淮安市人民政府"].report_years == [2024]
+
+
+def test_a_reply_deadline_is_counted_on_the_official_calendar(ask: Ask) -> None:
+    # 2026-09-30 in person: the National Day holiday (10-01..10-07) is skipped and the
+    # make-up working Saturday 10-10 counts: working days 10-08, 10-09, 10-10, 10-12 …
+    # the 20th is 2026-11-03 (Tuesday).
+    reply = ask("我2026年9月30日当面提交的申请，什么时候答复？")
+    assert reply.found and reply.intent is Intent.TIME_LIMIT
+    assert "2026年11月3日" in lead(reply)
+    assert cited(reply, "政府信息公开条例")
+
+
+def test_a_deadline_beyond_the_calendar_is_marked_as_an_estimate(ask: Ask) -> None:
+    reply = ask("我11月20日网上提交的政府信息公开申请，最晚什么时候答复？")
+    assert "2026年12月18日" in lead(reply)  # within the published 2026 calendar: exact
+    assert "估算" in reply.answer  # the extension runs into 2027, whose holidays are not yet published
+
+
+@pytest.mark.parametrize(
+    ("question", "total"),
+    [
+        ("一个月申请15件政府信息公开要交多少钱", "500元"),
+        ("一次申请300页收多少费用", "6700元"),
+        ("这个月申请了8件，要收费吗", "0元"),
+    ],
+)
+def test_fee_estimates_follow_the_2020_measures(ask: Ask, question: str, total: str) -> None:
+    reply = ask(question)
+    assert reply.found and reply.intent is Intent.FEE
+    assert f"合计：{total}" in reply.answer
