@@ -20,7 +20,7 @@ from bot.answer.items import item_answer
 from bot.answer.models import Answer, ContactCard, Coverage, DocumentPage, Intent
 from bot.answer.reckon import deadline_answer, fee_estimate_answer
 from bot.answer.redirect import redirect_answer, stated_redirect_answer
-from bot.answer.replies import contact_reply, coverage_of, greeting, offtopic, search_page
+from bot.answer.replies import contact_reply, contacts_overview, coverage_of, greeting, offtopic, search_page
 from bot.answer.reports import report_answer
 from bot.answer.scope import Scope
 from bot.answer.understand import Question, understand
@@ -68,9 +68,9 @@ class Engine:
 
 def _contact(engine: Engine, q: Question) -> Answer | None:
     agencies = q.agencies.scope
-    if not agencies:
-        return None
     wanted = q.reading.contact_fields or ["phone"]
+    if not agencies:
+        return contacts_overview(engine, q, wanted)
     cards = engine.cards_for(agencies, wanted)
     if not cards or not any(has_field(cards[0], f) for f in wanted):
         # The records may still say where to go in a sentence (e.g. "到…法规科查询").

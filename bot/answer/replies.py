@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from bot.answer.understand import Question
 
 SEARCH_DEPTH = 60
+OVERVIEW_AGENCIES = 6
 CAPABILITIES = (
     "我可以回答：各机关政府信息公开工作年度报告中的数据（如主动公开多少条、收到多少申请）、"
     "政府信息公开的咨询电话、地址和受理时间、如何申请政府信息公开（方式、内容、期限、费用、救济），"
@@ -42,6 +43,27 @@ def contact_reply(engine: Engine, q: Question, cards: list[ContactCard], wanted:
         agency=card.agency,
         citations=card.sources[:2],
         contacts=cards[:3],
+    )
+
+
+def contacts_overview(engine: Engine, q: Question, wanted: list[str]) -> Answer | None:
+    """No agency named: the asked contact of the agencies the records cover, and a request to choose."""
+    lines = []
+    for agency in engine.scope.agencies_with_documents()[:OVERVIEW_AGENCIES]:
+        cards = engine.cards_for([agency], wanted)
+        values = card_lines(cards[0], wanted)[:1] if cards else []
+        if values:
+            lines.append(f"· {agency}：{values[0]}")
+    if not lines:
+        return None
+    head = "您要咨询哪个机关？现有记录中的联系方式："
+    return reply(
+        Intent.CONTACT,
+        "\n".join([head, *lines]),
+        found=False,
+        suggestions=[
+            f"{a}的政府信息公开咨询电话是多少？" for a in engine.scope.agencies_with_documents()[:3]
+        ],
     )
 
 

@@ -10,6 +10,7 @@ from bot.answer.fallback import not_found
 from bot.answer.figures import match_figures
 from bot.answer.models import Answer, Citation, Intent
 from bot.answer.sentences import best_sentences
+from bot.corpus.models import DocKind
 from index.backend import DocumentSummary, RecordKind, SearchFilters
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from bot.answer.understand import Question
 
 SENTENCE_COVERAGE = 0.6
+MAX_AGENCY_LINES = 4
 _YES_NO = ("有没有", "是否", "了吗", "过吗", "有无", "吗")
 _NEGATIONS = ("无", "未", "没有", "不存在", "零")
 
@@ -34,7 +36,7 @@ def report_answer(engine: Engine, q: Question) -> Answer | None:
     """A figure from the reports of the agencies and years asked about."""
     agencies = q.agencies.scope
     if not agencies:
-        return None
+        return _across_agencies(engine, q)
     reports = engine.scope.reports(agencies)
     if not reports:
         return None
@@ -66,6 +68,32 @@ def report_answer(engine: Engine, q: Question) -> Answer | None:
         year=years[0] if len(years) == 1 else None,
         citations=[line.citation for line in lines],
         contacts=engine.cards_for(agencies)[:1],
+    )
+
+
+def _across_agencies(engine: Engine, q: Question) -> Answer | None:
+    """No agency named: one line per agency whose report of that year answers, if only a few do."""
+    reporting = []
+    lines: list[Line] = []
+    for agency in engine.scope.agencies_with(DocKind.REPORT):
+        reports = engine.scope.reports([agency])
+        years = [y for y in q.years if y in reports] if q.years else [max(reports, default=0)]
+        if years and years[0]:
+            reporting.append(agency)
+            lines += [line for y in years for line in _year_lines(engine, q, reports[y])]
+    if not lines:
+        return None
+    if len(lines) > MAX_AGENCY_LINES:
+        names = "、".join(reporting)
+        text = f"请说明是哪个机关。现有记录收录了以下机关的年度报告：{names}。"
+        return reply(Intent.STATISTIC, text, found=False, suggestions=[f"{a}{q.text}" for a in reporting[:3]])
+    head = "未指明机关，以下是现有记录中各机关的数据："
+    return reply(
+        Intent.STATISTIC,
+        "\n".join([head, *(line.text for line in lines)]),
+        found=True,
+        year=q.years[0] if len(q.years) == 1 else None,
+        citations=[line.citation for line in lines],
     )
 
 

@@ -200,3 +200,23 @@ def test_fee_estimates_follow_the_2020_measures(ask: Ask, question: str, total: 
     reply = ask(question)
     assert reply.found and reply.intent is Intent.FEE
     assert f"合计：{total}" in reply.answer
+
+
+def test_a_figure_asked_without_an_agency_gets_one_line_per_agency(ask: Ask) -> None:
+    reply = ask("2024年新收政府信息公开申请多少件")
+    assert reply.found
+    assert "3119" in reply.answer and "218" in reply.answer
+    assert {c.agency for c in reply.citations} >= {"淮安市人民政府"}
+
+
+def test_too_many_agencies_means_asking_which(ask: Ask) -> None:
+    reply = ask("2022年主动公开了多少条")
+    assert not reply.found
+    assert "上海市人民政府" in reply.answer and reply.suggestions
+
+
+def test_a_phone_asked_without_an_agency_lists_the_agencies(ask: Ask) -> None:
+    reply = ask("政府信息公开的咨询电话是多少")
+    assert not reply.found
+    assert "0591-23165385" in reply.answer
+    assert reply.suggestions
