@@ -21,8 +21,10 @@ def new_id() -> str:
 def cite_hit(hit: Hit, quote: str | None = None) -> Citation:
     """The citation of a search hit."""
     section = table_path(hit.statistic) if hit.statistic and hit.statistic.source == "table" else None
+    if hit.entry is not None:  # a catalogue row: the document it lists, found in the catalogue
+        section = f"见《{hit.title}》"
     return Citation(
-        title=hit.title,
+        title=hit.entry.title if hit.entry is not None else hit.title,
         agency=hit.agency,
         year=hit.year,
         section=section or section_path(hit.section),

@@ -14,11 +14,11 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
+from bot.commands.common import add_index_options, folders
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
 from index.store import KEEP, Published, corpus_documents, corpus_fingerprint, is_stale, publish, rollback
@@ -35,10 +35,7 @@ MAX_WARNINGS = 20  # warning lines printed; `gongkai check` shows them all
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the command."""
     parser = sub.add_parser("build", help="构建或回滚检索索引 (build or roll back the search index)")
-    parser.add_argument("--corpus", type=Path, default=Path("corpus"), help="corpus folder (default: corpus)")
-    parser.add_argument(
-        "--index", type=Path, default=Path("var/index"), help="index folder (default: var/index)"
-    )
+    add_index_options(parser)
     parser.add_argument("--keep", type=int, default=KEEP, help=f"versions to keep (default: {KEEP})")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--if-stale", action="store_true", help="build only if the corpus changed")
@@ -48,6 +45,7 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build (or roll back) and print a summary."""
+    args.index, args.corpus = folders(args)
     if args.rollback:
         folder = rollback(args.index)
         print(f"rolled back: current index is now {folder.name}")

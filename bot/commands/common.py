@@ -15,16 +15,22 @@ from index.store import corpus_fingerprint, publish
 
 
 def add_index_options(parser: argparse.ArgumentParser) -> None:
-    """--index and --corpus, for commands that read the index (defaults: the settings)."""
-    parser.add_argument("--index", type=Path, help="index folder (default: GONGKAI_INDEX_DIR)")
-    parser.add_argument("--corpus", type=Path, help="corpus to build from if there is no index yet")
+    """--index and --corpus; without them, GONGKAI_INDEX_DIR and GONGKAI_CORPUS_DIR decide."""
+    parser.add_argument("--index", type=Path, help="index folder (default: GONGKAI_INDEX_DIR, var/index)")
+    parser.add_argument("--corpus", type=Path, help="corpus folder (default: GONGKAI_CORPUS_DIR, corpus)")
+
+
+def folders(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The (index, corpus) folders: the command line's, else the settings'."""
+    if args.index and args.corpus:
+        return args.index, args.corpus
+    settings = load_settings()
+    return args.index or settings.index_dir, args.corpus or settings.corpus_dir
 
 
 def open_knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
     """Open the current index; build it first from the corpus if none was ever built."""
-    settings = load_settings()
-    index_dir: Path = args.index or settings.index_dir
-    corpus_dir: Path = args.corpus or settings.corpus_dir
+    index_dir, corpus_dir = folders(args)
     try:
         return open_index(index_dir)
     except IndexUnavailable:
