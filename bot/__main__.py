@@ -9,6 +9,6 @@ _here = Path.cwd()
 if sys.path and Path(sys.path[0] or ".").resolve() == _here and not (_here / "index/__init__.py").exists():
     del sys.path[0]
 
-from bot.cli import main
+from bot.cli import main  # noqa: E402  (after the sys.path repair)
 
 sys.exit(main())
