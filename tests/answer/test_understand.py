@@ -92,7 +92,15 @@ def test_any_text_is_read_without_error(kb: KnowledgeBase, text: str) -> None:
 
 @pytest.mark.parametrize(
     ("numeral", "value"),
-    [("一", 1), ("十一", 11), ("二十九", 29), ("一百零一", 101), ("二〇二六", 2026), ("一七", 17), ("x", None)],
+    [
+        ("一", 1),
+        ("十一", 11),
+        ("二十九", 29),
+        ("一百零一", 101),
+        ("二〇二六", 2026),
+        ("一七", 17),
+        ("x", None),
+    ],
 )
 def test_chinese_numerals_counted_or_digit_by_digit(numeral: str, value: int | None) -> None:
     assert cn_to_int(numeral) == value
