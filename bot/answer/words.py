@@ -34,6 +34,8 @@ STOPWORDS = frozenset(
 )
 _NUMBER = re.compile(r"^[\d.%％]+$|^[〇零一二三四五六七八九十百千万两]+$")
 _DICT_LOCK = threading.Lock()
+# jieba parts of speech that never carry what a question is about.
+_NO_TOPIC_TAGS = frozenset("r c p u uj ul uz ug uv ud y e o d m q mq f x".split())
 
 
 class Words:
@@ -65,11 +67,21 @@ class Words:
         return terms
 
     def topic(self, text: str, skip: Sequence[str] = ()) -> str:
-        """The content words of a text, in order, space-separated: no stopwords, numbers, skipped names."""
+        """The content words of a text, in order, space-separated.
+
+        Stopwords, numbers, the skipped names and every word whose part of speech
+        carries no topic (pronouns, particles, prepositions, adverbs, measure words:
+        那边, 一下, 可以, 多少个) are left out, so a colloquial question asks what a
+        plain one asks.
+        """
         for name in filter(None, skip):
             text = text.replace(name, " ")
-        words = (w.strip() for w in self._jieba().cut(text))
-        return " ".join(w for w in words if w and w not in STOPWORDS and not _NUMBER.match(w))
+        kept = []
+        for word, tag in self.tag(text):
+            word = word.strip()
+            if word and word not in STOPWORDS and not _NUMBER.match(word) and tag not in _NO_TOPIC_TAGS:
+                kept.append(word)
+        return " ".join(kept)
 
     def _jieba(self) -> jieba.Tokenizer:
         if self._tokenizer is None:
