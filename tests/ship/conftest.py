@@ -19,6 +19,16 @@ SETTING_NAMES = frozenset(env_name(name) for name in Settings.model_fields)
 GONGKAI_NAME = re.compile(r"\bGONGKAI_[A-Z0-9_]+")
 
 
+def gongkai_command() -> list[str]:
+    """The installed `gongkai` script, as a newcomer runs it (else `python -P -m bot`).
+
+    Not plain `python -m bot`: that puts the working directory first on sys.path, where
+    a folder named index/ (an index!) would shadow the index package.
+    """
+    script = Path(sys.executable).with_name("gongkai")
+    return [str(script)] if script.is_file() else [sys.executable, "-P", "-m", "bot"]
+
+
 def clean_environment(**extra: str) -> dict[str, str]:
     """This process's environment without any GONGKAI_ setting, plus extra."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GONGKAI_")}
@@ -42,7 +52,7 @@ def gongkai(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         *args: str, stdin: str = "", timeout: float = 600, **env: str
     ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "bot", *args],
+            [*gongkai_command(), *args],
             cwd=tmp_path,
             env=clean_environment(**env),
             input=stdin,

@@ -6,13 +6,12 @@ import json
 import shutil
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.ship.conftest import REPO, clean_environment
+from tests.ship.conftest import REPO, clean_environment, gongkai_command
 from tests.telegram.e2e.emulator import EmulatorClient, Person, running_emulator
 
 QUESTION = "张店区安监局的热线电话是多少？"
@@ -115,16 +114,12 @@ def emulator() -> Iterator[str]:
 def test_with_a_token_run_serves_telegram(emulator, folders, tmp_path, built_index):
     token = "8200001:ship-test-token"
     client = EmulatorClient(emulator, token)
-    env = clean_environment(
-        **folders,
-        GONGKAI_INDEX_DIR=str(built_index),
-        GONGKAI_BOT_TOKEN=token,
-        GONGKAI_TELEGRAM_API_URL=emulator,
-    )
+    folders["GONGKAI_INDEX_DIR"] = str(built_index)
+    env = clean_environment(**folders, GONGKAI_BOT_TOKEN=token, GONGKAI_TELEGRAM_API_URL=emulator)
     log = tmp_path / "run.log"
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT
+            [*gongkai_command(), "run"], cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT
         )
     try:
         client.wait_until("the bot to poll", lambda s: s["commands"] and s["getUpdatesCalls"])
