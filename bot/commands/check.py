@@ -1,27 +1,106 @@
-"""`gongkai check [CORPUS]`: validate a corpus, one line per document."""
+"""`gongkai check [CORPUS] [--json]`: load a corpus and show what was understood of it.
+
+One line per document (kind, agency, year, sections, statistics, contacts, warnings),
+the documents that failed with the reason, the conflicts between documents, and a
+summary. Exit codes: 0 every document loaded, 1 some failed, 2 bad usage.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from bot.corpus import load_corpus
+from bot.corpus.models import Corpus, Document
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the command."""
     parser = sub.add_parser("check", help="检查语料文件 (validate a corpus)")
-    parser.add_argument("corpus", nargs="?", type=Path, default=Path("corpus"))
+    parser.add_argument("corpus", nargs="?", type=Path, default=Path("corpus"), help="corpus folder")
+    parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Load every document and print what was understood of it."""
+    if not args.corpus.is_dir():
+        print(f"gongkai check: {args.corpus}: not a folder", file=sys.stderr)
+        return 2
     corpus = load_corpus(args.corpus)
-    for doc in corpus.documents:
-        print(f"ok    {doc.id}  {doc.meta.kind}  {doc.meta.agency or '-'}  {doc.meta.year or '-'}")
-    for failure in corpus.failures:
-        print(f"FAIL  {failure.path}: {failure.reason}")
-    print(f"{len(corpus.documents)} loaded, {len(corpus.failures)} failed")
+    if args.json:
+        print(json.dumps(report(corpus), ensure_ascii=False, indent=1))
+    else:
+        print("\n".join(text_lines(corpus)))
     return 1 if corpus.failures else 0
+
+
+def summary(corpus: Corpus) -> dict[str, int]:
+    """Counts an operator checks first."""
+    return {
+        "loaded": len(corpus.documents),
+        "failed": len(corpus.failures),
+        "conflicts": len(corpus.conflicts),
+        "warnings": sum(len(doc.warnings) for doc in corpus.documents) + len(corpus.agencies.warnings),
+        "agencies": len(corpus.agencies.agencies),
+    }
+
+
+def document_line(doc: Document) -> dict[str, Any]:
+    """What `check` reports of one document."""
+    meta = doc.meta
+    return {
+        "id": doc.id,
+        "title": meta.title,
+        "kind": meta.kind.value,
+        "template": meta.template.value if meta.template else None,
+        "agency": meta.agency,
+        "year": meta.year,
+        "sections": sum(1 for _ in doc.walk_sections()),
+        "statistics": len(doc.statistics),
+        "contacts": len(doc.contacts),
+        "catalogue": len(doc.catalogue),
+        "procedure": doc.procedure is not None,
+        "inferred": meta.inferred,
+        "warnings": doc.warnings,
+    }
+
+
+def report(corpus: Corpus) -> dict[str, Any]:
+    """The whole check as one JSON-ready object."""
+    return {
+        "root": corpus.root,
+        "documents": [document_line(doc) for doc in corpus.documents],
+        "failures": [failure.model_dump() for failure in corpus.failures],
+        "conflicts": [conflict.model_dump(mode="json") for conflict in corpus.conflicts],
+        "agency_warnings": corpus.agencies.warnings,
+        "summary": summary(corpus),
+    }
+
+
+def text_lines(corpus: Corpus) -> list[str]:
+    """The check as lines for a terminal."""
+    lines = []
+    for doc in corpus.documents:
+        row = document_line(doc)
+        kind = row["kind"] + (f"/{row['template']}" if row["template"] else "")
+        lines.append(
+            f"ok    {doc.id}  {kind}  {row['agency'] or '-'}  {row['year'] or '-'}  "
+            f"sections={row['sections']} statistics={row['statistics']} "
+            f"contacts={row['contacts']} warnings={len(doc.warnings)}"
+        )
+        lines += [f"      warning: {warning}" for warning in doc.warnings]
+    lines += [f"FAIL  {failure.path}: {failure.reason}" for failure in corpus.failures]
+    lines += [f"warning: {warning}" for warning in corpus.agencies.warnings]
+    for conflict in corpus.conflicts:
+        values = " | ".join(f"{v.value} ({v.document})" for v in conflict.values)
+        lines.append(f"conflict  {conflict.agency} {conflict.field}: {values}")
+    counts = summary(corpus)
+    lines.append(
+        f"{counts['loaded']} loaded, {counts['failed']} failed, {counts['conflicts']} conflicts, "
+        f"{counts['warnings']} warnings, {counts['agencies']} agencies"
+    )
+    return lines

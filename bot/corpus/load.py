@@ -1,38 +1,57 @@
 """Walk a corpus folder and turn every document into a `Document`.
 
-Walking skeleton: sidecar metadata and plain text only. The parsers (formats,
-metadata inference, sections, statistics, contacts, agency registry) replace the
-bodies of these functions without changing their signatures.
+    file ─ read_document ─ RawDocument ─ read_header ─ fields, title, body
+                                          unwrap (PDF line breaks) ─ body
+      body ─ build_sections ─ extract_contacts ─ extract_procedure ─ extract_catalogue
+      header + body ─ infer_meta ─ merge_meta ◄─ sidecar NAME.meta.json (wins field by field)
+    all documents + agencies.toml ─ build_registry ─ area codes, conflicts
+
+This module only orchestrates; each step lives in its own module. A document that
+cannot be loaded becomes a LoadFailure naming the file and the reason; the rest load.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
+import logging
+import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bot.corpus.agencies import AgencyFile, build_registry, learned_area_codes, read_agency_file
+from bot.corpus.catalogue import extract_catalogue
+from bot.corpus.conflicts import find_conflicts
+from bot.corpus.contacts import extract_contacts
 from bot.corpus.formats import read_document
-from bot.corpus.models import Corpus, DocKind, Document, DocumentMeta, LoadFailure, ReportTemplate, Section
+from bot.corpus.header import read_header
+from bot.corpus.layout import unwrap
+from bot.corpus.meta import infer_meta, merge_meta
+from bot.corpus.models import AgencyRegistry, Corpus, DocKind, Document, LoadFailure, Section, Statistic
+from bot.corpus.phones import with_area_code
+from bot.corpus.procedure import extract_procedure
+from bot.corpus.raw import RawDocument
+from bot.corpus.sections import build_sections
+from bot.corpus.sidecar import is_sidecar, read_sidecar
+from bot.corpus.stats import extract_statistics
 from bot.errors import CorpusError, DocumentError
 
-SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
+log = logging.getLogger(__name__)
 
-# Sidecar "kind" values and what they mean here.
-SIDECAR_KINDS: dict[str, tuple[DocKind, ReportTemplate | None]] = {
-    "annual_report_pre2019": (DocKind.REPORT, ReportTemplate.PRE2019),
-    "annual_report_2019plus": (DocKind.REPORT, ReportTemplate.NATIONAL),
-    "guide": (DocKind.GUIDE, None),
-    "item": (DocKind.ITEM, None),
-    "item_list": (DocKind.ITEM_LIST, None),
-    "law": (DocKind.LAW, None),
-}
+SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
+# "区人民政府办公室", "市政府": names that only mean something next to their document's place.
+_RELATIVE = re.compile(r"^[省市区县镇乡]")
 
 
 def iter_document_paths(root: Path) -> Iterator[Path]:
-    """Every document file under root, sorted, skipping sidecars and hidden files."""
+    """Every document file under root, sorted, skipping sidecars, agencies.toml and hidden files."""
     for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix.lower() in SUFFIXES and not _hidden(path, root):
+        if (
+            path.is_file()
+            and path.suffix.lower() in SUFFIXES
+            and not is_sidecar(path)
+            and not _hidden(path, root)
+        ):
             yield path
 
 
@@ -41,45 +60,121 @@ def load_corpus(root: Path, progress: Callable[[Path], None] | None = None) -> C
     if not root.is_dir():
         raise CorpusError(f"{root}: no such corpus folder")
     corpus = Corpus(root=str(root))
+    agency_file = _agency_file(root, corpus.failures)
+    registry = build_registry(agency_file)
     for path in iter_document_paths(root):
         if progress:
             progress(path)
         try:
-            corpus.documents.append(load_document(path, root))
+            corpus.documents.append(_load(path, root, registry))
         except DocumentError as exc:
             corpus.failures.append(LoadFailure(path=exc.path, reason=exc.reason))
+    corpus.agencies = _registry(agency_file, corpus.documents)
+    corpus.documents = [_with_area_codes(doc, corpus.agencies) for doc in corpus.documents]
+    corpus.conflicts = find_conflicts(corpus.documents, corpus.agencies)
     return corpus
 
 
 def load_document(path: Path, root: Path) -> Document:
     """Load one document; raise DocumentError naming the file and the reason."""
+    registry = build_registry(_agency_file(root, []))
+    return _with_area_codes(_load(path, root, registry), registry)
+
+
+def _load(path: Path, root: Path, registry: AgencyRegistry) -> Document:
     rel = path.relative_to(root).as_posix()
-    if not path.read_bytes().strip():
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(rel, f"unreadable file: {exc.strerror or exc}") from exc
+    if not data.strip():
         raise DocumentError(rel, "empty file")
-    raw = read_document(path, rel)
-    meta = _sidecar(path, rel) or DocumentMeta(title=path.stem, inferred=["title"])
+    sidecar, warnings = read_sidecar(path, rel)
+    raw = _read(path, rel)
+    return _understand(raw, hashlib.sha256(data).hexdigest(), sidecar, warnings, registry)
+
+
+def _read(path: Path, rel: str) -> RawDocument:
+    """The reader's output; any reader failure becomes this document's DocumentError."""
+    try:
+        return read_document(path, rel)
+    except DocumentError:
+        raise
+    except Exception as exc:  # a reader bug or a broken file must not stop the corpus
+        log.debug("reader failed on %s", rel, exc_info=True)
+        raise DocumentError(rel, f"cannot read {path.suffix.lstrip('.')} file: {exc}") from exc
+
+
+def _understand(
+    raw: RawDocument, sha256: str, sidecar: dict[str, object], warnings: list[str], registry: AgencyRegistry
+) -> Document:
+    """Everything the parsers make of one document's text."""
+    header = read_header(raw)
+    body = unwrap(header.body, raw.format)
+    catalogue = extract_catalogue(raw.tables, body)
+    inference = infer_meta(header, body, registry, [e.title for e in catalogue], Path(raw.path).stem)
+    meta, meta_warnings = merge_meta(inference, sidecar)
+    tree = build_sections(body)
+    agency = registry.canonical(meta.agency) if meta.agency else None
+    statistics, stat_warnings = _statistics(raw, tree.sections) if meta.kind is DocKind.REPORT else ([], [])
     return Document(
-        id=rel,
+        id=raw.path,
         meta=meta,
         text=raw.text,
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
-        sections=[Section(number="", heading=meta.title, level=0, path=[meta.title], text=raw.text)],
+        sha256=sha256,
+        sections=tree.sections,
+        statistics=statistics,
+        contacts=extract_contacts(body, tree, agency),
+        procedure=extract_procedure(tree, body) if meta.kind is DocKind.GUIDE else None,
+        catalogue=catalogue,
+        warnings=[*warnings, *meta_warnings, *stat_warnings],
     )
 
 
-def _sidecar(path: Path, rel: str) -> DocumentMeta | None:
-    sidecar = path.with_name(path.stem + ".meta.json")
-    if not sidecar.is_file():
-        return None
+def _statistics(raw: RawDocument, sections: list[Section]) -> tuple[list[Statistic], list[str]]:
+    """A report's statistics, each prose number placed under the heading it stands in."""
+    statistics, warnings = extract_statistics(raw)
+    flat = [section for top in sections for section in top.walk()]
+    for stat in statistics:
+        if stat.evidence and not stat.location.section:
+            probe = stat.evidence[:24]
+            home = next((sec for sec in flat if probe in sec.text or probe in sec.heading), None)
+            if home is not None:
+                stat.location.section = list(home.path)
+    return statistics, warnings
+
+
+def _agency_file(root: Path, failures: list[LoadFailure]) -> AgencyFile:
+    """The operator's agency file; a broken one is reported and the registry built without it."""
     try:
-        data = json.loads(sidecar.read_text(encoding="utf-8-sig"))
-    except (OSError, ValueError) as exc:
-        raise DocumentError(rel, f"unreadable sidecar {sidecar.name}: {exc}") from exc
-    kind, template = SIDECAR_KINDS.get(data.pop("kind", ""), (DocKind.GENERIC, None))
-    fields = {k: v for k, v in data.items() if k in DocumentMeta.model_fields}
-    if "date" in data:
-        fields["written"] = data["date"]
-    return DocumentMeta(kind=kind, template=template, **fields)
+        return read_agency_file(root)
+    except DocumentError as exc:
+        failures.append(LoadFailure(path=exc.path, reason=exc.reason))
+        return AgencyFile()
+
+
+def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegistry:
+    """The corpus registry: the operator's agencies, every document's agency and publisher."""
+    names = [
+        n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n and not _RELATIVE.match(n)
+    ]
+    preliminary = build_registry(agency_file, names)
+    codes: dict[str, list[str]] = defaultdict(list)
+    for doc in documents:
+        for contact in doc.contacts:
+            agency = preliminary.canonical(contact.agency or "")
+            codes[agency] += [p.area_code for p in contact.phones if p.area_code and not p.inferred_area_code]
+    return build_registry(agency_file, names, learned_area_codes(codes))
+
+
+def _with_area_codes(doc: Document, registry: AgencyRegistry) -> Document:
+    """A document whose contacts use canonical agency names and dialable landlines."""
+    contacts = []
+    for contact in doc.contacts:
+        agency = registry.resolve(contact.agency or "")
+        named = contact.model_copy(update={"agency": agency.name}) if agency else contact
+        contacts.append(with_area_code(named, agency.area_code if agency else None))
+    return doc.model_copy(update={"contacts": contacts})
 
 
 def _hidden(path: Path, root: Path) -> bool:

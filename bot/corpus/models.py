@@ -15,12 +15,15 @@ Corpus
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
+
+from bot.text import fold
 
 
 class DocKind(StrEnum):
@@ -65,7 +68,8 @@ class Section(BaseModel):
 
     number: str  # the marker as printed: "一", "（一）", "1"; "" for the preamble
     heading: str  # heading text without the marker (an inline heading's first clause)
-    level: int  # 0 preamble, 1 一、, 2 （一）, 3 1、/1., 4 （1）
+    level: int  # 0 preamble, 1 一、, 2 （一）, 3 1、/1., 4 （1）; kinds a document skips move up,
+    # law texts rank 第X章 above 第X条 above （一）: see bot/corpus/sections.py
     path: list[str]  # headings from the top down to this one, inclusive
     text: str  # the section's own text, original characters, line breaks joined
     children: list[Section] = Field(default_factory=list)
@@ -106,13 +110,17 @@ class Statistic(BaseModel):
         return str(int(self.value)) if self.value == int(self.value) else f"{self.value:g}"
 
 
+PhoneKind = Literal["phone", "fax", "phone_fax", "hotline", "mobile"]
+
+
 class Phone(BaseModel):
     """A phone or fax number, with its area code where the document or registry gives one."""
 
     number: str  # local digits, e.g. "23165385", or a service number "12345"
     area_code: str | None = None  # "0591"
-    kind: Literal["phone", "fax", "phone_fax", "hotline", "mobile"] = "phone"
+    kind: PhoneKind = "phone"
     note: str | None = None  # e.g. "可传真", "仅供答复使用"
+    inferred_area_code: bool = False  # the area code comes from the agency registry, not the document
 
     @property
     def display(self) -> str:
@@ -135,10 +143,13 @@ class Contact(BaseModel):
     section: list[str] = Field(default_factory=list)
 
 
+ChannelKind = Literal["online", "written", "post", "oral", "in_person", "email", "fax"]
+
+
 class Channel(BaseModel):
     """One way to submit an application."""
 
-    kind: Literal["online", "written", "post", "oral", "in_person", "email", "fax"]
+    kind: ChannelKind
     text: str
 
 
@@ -199,10 +210,116 @@ class Agency(BaseModel):
     parent: str | None = None
 
 
+class AgencyMention(BaseModel):
+    """An agency named in a text, with the name as written and where it stands."""
+
+    agency: str  # canonical name
+    alias: str  # the name as written in the text
+    start: int
+    end: int
+
+
+# A bare place alias ("淮安") followed by one of these names a different place ("淮安区").
+_PLACE_CONTINUES = frozenset("省市区县镇乡村街")
+_ORGAN_ENDINGS = (
+    "局",
+    "委",
+    "会",
+    "办",
+    "室",
+    "厅",
+    "府",
+    "处",
+    "所",
+    "院",
+    "部",
+    "站",
+    "队",
+    "馆",
+    "心",
+    "组",
+)
+
+
 class AgencyRegistry(BaseModel):
-    """All agencies of the corpus plus the operator's alias file."""
+    """All agencies of the corpus plus the operator's alias file.
+
+    `resolve` turns any known name, former name or nickname into the agency;
+    `find_mentions` finds every agency a text (a citizen's question) names.
+    Matching folds width, script and case, so 張店區安監局 finds 张店区应急管理局.
+    """
 
     agencies: list[Agency] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)  # operator-file problems (ambiguous aliases ...)
+    _keys: dict[str, Agency] | None = PrivateAttr(default=None)
+    _pattern: re.Pattern[str] | None = PrivateAttr(default=None)
+    _indexed: tuple[int, int] | None = PrivateAttr(default=None)  # which agency list _keys was built from
+
+    def resolve(self, name: str) -> Agency | None:
+        """The agency a name or alias stands for; None when the name is unknown."""
+        keys = self._index()
+        key = agency_key(name)
+        return keys.get(key) or keys.get(agency_key(strip_name_note(name)))
+
+    def canonical(self, name: str) -> str:
+        """The canonical name of a known agency, else the name itself."""
+        agency = self.resolve(name)
+        return agency.name if agency else name
+
+    def find_mentions(self, text: str) -> list[AgencyMention]:
+        """Every agency named in a text, longest name first where names overlap."""
+        keys = self._index()
+        if self._pattern is None:
+            return []
+        folded = fold(text)
+        found = []
+        for match in self._pattern.finditer(folded):
+            alias = match[0]
+            after = folded[match.end() : match.end() + 1]
+            if not alias.endswith(_ORGAN_ENDINGS) and after in _PLACE_CONTINUES:
+                continue
+            agency = keys[alias]
+            found.append(
+                AgencyMention(
+                    agency=agency.name,
+                    alias=text[match.start() : match.end()],
+                    start=match.start(),
+                    end=match.end(),
+                )
+            )
+        return found
+
+    def mentioned(self, text: str) -> list[Agency]:
+        """The agencies a text names, each once, in order of first mention."""
+        seen: dict[str, Agency] = {}
+        for mention in self.find_mentions(text):
+            agency = self.resolve(mention.agency)
+            if agency and agency.name not in seen:
+                seen[agency.name] = agency
+        return list(seen.values())
+
+    def _index(self) -> dict[str, Agency]:
+        # Rebuilt when the agency list is replaced (model_copy) or grows.
+        if self._keys is None or self._indexed != (id(self.agencies), len(self.agencies)):
+            self._indexed = (id(self.agencies), len(self.agencies))
+            keys: dict[str, Agency] = {}
+            for agency in self.agencies:
+                for name in (agency.name, *agency.aliases):
+                    keys.setdefault(agency_key(name), agency)
+            self._keys = keys
+            alternatives = sorted((k for k in keys if k), key=len, reverse=True)
+            self._pattern = re.compile("|".join(map(re.escape, alternatives))) if alternatives else None
+        return self._keys
+
+
+def agency_key(name: str) -> str:
+    """The matching form of an agency name: folded, without spaces."""
+    return re.sub(r"\s+", "", fold(name))
+
+
+def strip_name_note(name: str) -> str:
+    """An agency name without a trailing note in brackets: 某局（广州市从化区） -> 某局."""
+    return re.sub(r"(?:[（(][^（）()]*[)）])+$", "", name.strip())
 
 
 class ConflictValue(BaseModel):

@@ -1,0 +1,233 @@
+"""The agency registry: every agency of the corpus, with its names, region and area code.
+
+Built from two sources:
+- the operator's file `corpus/agencies.toml` (nicknames, former names after a reform,
+  regions and telephone area codes), read with tomllib and validated;
+- every document's agency and publisher.
+
+Aliases are also generated from the names themselves, only where the short form is
+sound: 淮安市人民政府 -> 淮安市, 淮安市政府, 淮安; 武汉市汉阳区人民政府办公室 ->
+汉阳区人民政府办公室; 某某管理委员会 -> 某某管委会. A generated alias that two
+agencies would share is dropped, so a short name never points at the wrong body.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.corpus.models import Agency, AgencyRegistry, agency_key, strip_name_note
+from bot.errors import DocumentError
+
+AGENCY_FILE = "agencies.toml"
+
+
+class Region(BaseModel):
+    """A place and its telephone area code, so agencies named after it inherit the code."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str  # full name, e.g. "山东省淄博市张店区"
+    aliases: list[str] = Field(default_factory=list)  # shorter names: "淄博市张店区", "张店区"
+    area_code: str | None = Field(default=None, pattern=r"^0\d{2,3}$")
+
+
+class _AgencyEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    region: str | None = None
+    area_code: str | None = Field(default=None, pattern=r"^0\d{2,3}$")
+    parent: str | None = None
+
+
+class AgencyFile(BaseModel):
+    """The operator's agencies.toml: [[agency]] and [[region]] tables."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    agency: list[_AgencyEntry] = Field(default_factory=list)
+    region: list[Region] = Field(default_factory=list)
+
+
+def read_agency_file(root: Path) -> AgencyFile:
+    """The operator's agency file of a corpus (empty when absent); DocumentError when broken."""
+    path = root / AGENCY_FILE
+    if not path.is_file():
+        return AgencyFile()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        return AgencyFile.model_validate(data)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DocumentError(AGENCY_FILE, f"unreadable agency file: {exc}") from exc
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise DocumentError(AGENCY_FILE, f"invalid agency file: {problems}") from exc
+
+
+def build_registry(
+    file: AgencyFile,
+    names: Iterable[str] = (),
+    area_codes: Mapping[str, str] | None = None,
+) -> AgencyRegistry:
+    """The registry of the operator's agencies plus the names documents use."""
+    agencies: dict[str, Agency] = {}
+    lookup: dict[str, str] = {}  # every tentative name key -> canonical name
+    for entry in file.agency:
+        if entry.name not in agencies:
+            agencies[entry.name] = _agency(entry)
+            _claim(lookup, agencies[entry.name])
+    # Fuller names first, so 淮安市人民政府 is canonical and 淮安市政府 joins it.
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        clean = strip_name_note(name)
+        owner = lookup.get(agency_key(name)) or lookup.get(agency_key(clean))
+        if owner is None:
+            agencies[clean] = Agency(name=clean, aliases=[name] if name != clean else [])
+            _claim(lookup, agencies[clean])
+        elif name != clean and name not in agencies[owner].aliases:
+            agencies[owner].aliases.append(name)
+            lookup.setdefault(agency_key(name), owner)
+    registry = _with_generated_aliases(list(agencies.values()))
+    return _with_places(registry, file.region, area_codes or {})
+
+
+def _agency(entry: _AgencyEntry) -> Agency:
+    return Agency(
+        name=entry.name,
+        aliases=list(dict.fromkeys(entry.aliases)),
+        region=entry.region,
+        area_code=entry.area_code,
+        parent=entry.parent,
+    )
+
+
+def _claim(lookup: dict[str, str], agency: Agency) -> None:
+    for name in (agency.name, *agency.aliases, *_all_generated(agency.name, agency.aliases)):
+        lookup.setdefault(agency_key(name), agency.name)
+
+
+def _with_generated_aliases(agencies: list[Agency]) -> AgencyRegistry:
+    """Give every agency its sound short names; drop names two agencies would share."""
+    canonical = {agency_key(a.name) for a in agencies}
+    claims: dict[str, set[str]] = defaultdict(set)
+    written: dict[tuple[str, str], str] = {}
+    explicit: dict[str, set[str]] = defaultdict(set)
+    for agency in agencies:
+        for alias in agency.aliases:
+            explicit[agency_key(alias)].add(agency.name)
+        for alias in {*agency.aliases, *_all_generated(agency.name, agency.aliases)}:
+            key = agency_key(alias)
+            claims[key].add(agency.name)
+            written.setdefault((agency.name, key), alias)
+    warnings = [
+        f"{AGENCY_FILE}: alias {key!r} names {', '.join(sorted(owners))}; ignored"
+        for key, owners in sorted(explicit.items())
+        if len(owners) > 1 and key not in canonical
+    ]
+    kept = []
+    for agency in agencies:
+        # An alias the operator wrote wins over one generated for another agency.
+        aliases = {
+            written[(agency.name, key)]
+            for key, owners in claims.items()
+            if explicit.get(key, owners) == {agency.name} and key not in canonical
+        }
+        kept.append(agency.model_copy(update={"aliases": sorted(aliases)}))
+    return AgencyRegistry(agencies=kept, warnings=warnings)
+
+
+def _all_generated(name: str, aliases: Iterable[str]) -> set[str]:
+    found: set[str] = set()
+    for source in (name, *aliases):
+        found |= generated_aliases(source)
+    return found
+
+
+_SHORT_FORMS = (
+    ("管理委员会", "管委会"),
+    ("安全生产监督管理局", "安监局"),
+    ("国有资产监督管理局", "国资局"),
+    ("国有资产监督管理委员会", "国资委"),
+    ("人民政府办公室", "政府办公室"),
+    ("人民政府办公厅", "政府办公厅"),
+)
+_CITY_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4}[省市])([\u4e00-\u9fff]{1,6}?(?:新区|区|县|旗))(.+)$")
+_GOV_DEPARTMENT = re.compile(r"^(.+?[省市区县])人民政府(.+(?:局|委员会|委))$")
+_CITY_GOV = re.compile(r"^([\u4e00-\u9fff]{2,6})市人民政府$")
+_PLACE_GOV = re.compile(r"^(.+?(?:省|市|区|县|旗))人民政府$")
+
+
+def generated_aliases(name: str) -> set[str]:
+    """Sound short names of an agency name (without the name itself)."""
+    variants = {strip_name_note(name)}
+    for _ in range(3):
+        grown = set(variants)
+        for variant in variants:
+            grown |= _one_step(variant)
+        if grown == variants:
+            break
+        variants = grown
+    variants.discard(name)
+    return {v for v in variants if len(v) >= 2}
+
+
+def _one_step(name: str) -> set[str]:
+    out = set()
+    if match := _CITY_PREFIX.match(name):
+        out.add(match[2] + match[3])
+    if match := _GOV_DEPARTMENT.match(name):
+        out.add(match[1] + match[2])
+    if match := _PLACE_GOV.match(name):
+        out |= {match[1], match[1] + "政府"}
+    if (match := _CITY_GOV.match(name)) and len(match[1]) >= 2:
+        out.add(match[1])
+    for long, short in _SHORT_FORMS:
+        if long in name:
+            out.add(name.replace(long, short))
+    return out
+
+
+def _with_places(
+    registry: AgencyRegistry, regions: list[Region], learned: Mapping[str, str]
+) -> AgencyRegistry:
+    """Fill each agency's region and area code: its own, its region's, or learned from documents."""
+    places = sorted(
+        ((agency_key(n), r) for r in regions for n in (r.name, *r.aliases)),
+        key=lambda p: len(p[0]),
+        reverse=True,
+    )
+    agencies = []
+    for agency in registry.agencies:
+        region = next(
+            (r for k, r in places if any(agency_key(n).startswith(k) for n in _names(agency))), None
+        )
+        if agency.region:
+            region = next((r for r in regions if agency.region in (r.name, *r.aliases)), region)
+        update = {
+            "region": agency.region or (region.name if region else None),
+            "area_code": agency.area_code
+            or (region.area_code if region else None)
+            or learned.get(agency.name),
+        }
+        agencies.append(agency.model_copy(update=update))
+    return AgencyRegistry(agencies=agencies, warnings=registry.warnings)
+
+
+def _names(agency: Agency) -> list[str]:
+    return [agency.name, *agency.aliases]
+
+
+def learned_area_codes(phones_by_agency: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """The area code each agency's documents print on every phone, where they agree."""
+    learned = {}
+    for agency, codes in phones_by_agency.items():
+        counts = Counter(codes)
+        if len(counts) == 1:
+            learned[agency] = next(iter(counts))
+    return learned

@@ -1,0 +1,71 @@
+"""Chinese numerals, dates and years as government documents print them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from bot.text import to_halfwidth
+
+_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "〇零一二两三四五六七八九十百千"
+
+# 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日 (PDF text may space the parts out).
+_DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """一 -> 1, 十一 -> 11, 二十九 -> 29, 一百零一 -> 101; None when not a numeral."""
+    if not numeral or any(ch not in _DIGITS and ch not in _UNITS for ch in numeral):
+        return None
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in _DIGITS:
+            digit = _DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _UNITS[ch]
+            digit = None
+    return total + (digit or 0)
+
+
+def parse_date(text: str) -> date | None:
+    """The first date in a text, in any of the printed forms; None when there is none."""
+    match = _DATE.search(to_halfwidth(text))
+    if not match:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> list[date]:
+    """Every valid date in a text, in order."""
+    found = []
+    for match in _DATE.finditer(to_halfwidth(text)):
+        try:
+            found.append(date(int(match[1]), int(match[2]), int(match[3])))
+        except ValueError:
+            continue
+    return found
+
+
+def first_year(text: str) -> int | None:
+    """The first year written as "2017年" (or "2017年度") in a text."""
+    match = _YEAR.search(to_halfwidth(text))
+    return int(match[1]) if match else None

@@ -1,0 +1,196 @@
+"""Split a document into its header (labelled fields, title) and its body.
+
+Web pages and their text dumps open with labelled metadata in several layouts:
+
+    标题: 平潭综合实验区政府信息公开指南          label, colon, value
+    索 引 号： PZ00101-1700-2023-00059            spaced label, full-width colon
+    来源:区人民政府办公室 时间:2017-01-12 10:01    two labels on one line
+    索引号 620702074/2024-00047 发文字号 …         labels without colons
+    发文机关：                                    label, value on the next line
+    平潭综合实验区自然资源与生态环境局
+
+Only known labels count, and only before the body starts, so a sentence such as
+"受理机构：…" in a guide stays body text. Fields the format reader found
+(`RawDocument.fields`) win over fields read from the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.corpus.raw import RawDocument
+from bot.corpus.titles import compact, find_title
+
+# Label as printed -> canonical key (the keys format readers use in RawDocument.fields).
+LABELS: dict[str, str] = {
+    "<title>": "<title>",
+    "标题": "标题",
+    "信息名称": "标题",
+    "发布时间": "发布时间",
+    "发布日期": "发布时间",
+    "发表日期": "发布时间",
+    "发表时间": "发布时间",
+    "公开日期": "发布时间",
+    "时间": "发布时间",
+    "来源": "来源",
+    "信息来源": "来源",
+    "发布机构": "发布机构",
+    "发布单位": "发布机构",
+    "发文机关": "发文机关",
+    "发文单位": "发文机关",
+    "索引号": "索引号",
+    "索取号": "索引号",
+    "发文字号": "发文字号",
+    "文号": "发文字号",
+    "成文日期": "成文日期",
+    "生成日期": "成文日期",
+    "有效性": "有效性",
+    "是否有效": "有效性",
+    "原文链接": "原文链接",
+    "栏目": "栏目",
+    "栏目路径": "栏目路径",
+    "主题分类": "主题分类",
+    "关键词": "关键词",
+    "公开形式": "公开形式",
+    "公开方式": "公开形式",
+    "责任部门": "责任部门",
+    "当前位置": "当前位置",
+}
+
+_LABEL_ALT = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(LABELS, key=len, reverse=True))
+_COLON_LABEL = re.compile(rf"(?:^|(?<=\s))({_LABEL_ALT})\s*[:：]")
+_SEPARATOR = re.compile(r"^[=＝\-—_*]{3,}.*[=＝\-—_*]{3,}$|^[=＝\-—_*]{5,}$")
+DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
+_LOOKAHEAD = 8
+_MAX_VALUE = 120
+
+
+@dataclass
+class Header:
+    """What stands before the body: labelled fields, the title, document numbers."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+    title: str | None = None  # the title block of the text, lines joined
+    doc_nos: list[str] = field(default_factory=list)  # lines that are only a 文号
+    body: str = ""  # the text after the header
+
+
+def canonical_label(label: str) -> str | None:
+    """The canonical key of a printed label ("索 引 号" -> "索引号"), None if unknown."""
+    return LABELS.get(re.sub(r"\s+", "", label))
+
+
+def parse_label_line(line: str) -> dict[str, str] | None:
+    """The labelled values of one header line, or None when it is not a label line."""
+    matches = list(_COLON_LABEL.finditer(line))
+    if matches and matches[0].start() == 0:
+        values = {}
+        for match, nxt in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
+            end = nxt.start() if nxt else len(line)
+            key = canonical_label(match[1])
+            if key and key not in values:
+                values[key] = line[match.end() : end].strip()
+        return values
+    return _parse_spaced_labels(line)
+
+
+def _parse_spaced_labels(line: str) -> dict[str, str] | None:
+    """Labels separated from their values by spaces only: "索引号 620702074/2024-00047 …"."""
+    tokens = line.split()
+    if len(tokens) < 2 or tokens[0] not in LABELS:
+        return None
+    values: dict[str, str] = {}
+    key, words = LABELS[tokens[0]], list[str]()
+    for token in tokens[1:]:
+        if token in LABELS:
+            values.setdefault(key, " ".join(words))
+            key, words = LABELS[token], []
+        else:
+            words.append(token)
+    values.setdefault(key, " ".join(words))
+    return values
+
+
+def reader_fields(raw: RawDocument) -> dict[str, str]:
+    """The reader's fields under canonical keys, blank values dropped."""
+    fields: dict[str, str] = {}
+    for label, value in raw.fields.items():
+        key = canonical_label(label) or label
+        if value.strip():
+            fields.setdefault(key, value.strip())
+    return fields
+
+
+def read_header(raw: RawDocument) -> Header:
+    """Split a document into its header and its body."""
+    header = Header()
+    known = {compact(v) for k, v in reader_fields(raw).items() if k in ("标题", "<title>")}
+    lines = raw.text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        if not line or _SEPARATOR.match(line):
+            i += 1
+            continue
+        values = parse_label_line(line)
+        if values is not None:
+            i = _take_values(header, values, lines, i)
+            known |= {compact(header.fields[k]) for k in ("标题", "<title>") if k in header.fields}
+            continue
+        if DOC_NO_LINE.match(line):
+            header.doc_nos.append(line)
+            i += 1
+            continue
+        ahead = _non_blank(lines, i)
+        repeated = _repeated_title(lines, ahead, known)
+        if repeated is not None:
+            i = repeated + 1
+            continue
+        if header.title is None and (found := find_title([lines[j] for j in ahead])):
+            last, header.title = found
+            known.add(compact(header.title))
+            i = ahead[last] + 1
+            continue
+        break
+    header.fields = {k: v for k, v in header.fields.items() if v} | reader_fields(raw)
+    header.body = "\n".join(lines[i:])
+    return header
+
+
+def _take_values(header: Header, values: dict[str, str], lines: list[str], i: int) -> int:
+    """Record a label line; a lone label takes its value from the next line. Next index."""
+    if len(values) == 1 and not next(iter(values.values())):
+        ahead = _non_blank(lines, i + 1)
+        if ahead:
+            nxt = lines[ahead[0]].strip()
+            if parse_label_line(nxt) is None and len(nxt) <= _MAX_VALUE:
+                values = {next(iter(values)): nxt}
+                i = ahead[0]
+    for key, value in values.items():
+        if value and key not in header.fields:
+            header.fields[key] = value
+    return i + 1
+
+
+def _non_blank(lines: list[str], start: int) -> list[int]:
+    """Indexes of the next few non-blank lines."""
+    found: list[int] = []
+    for j in range(start, len(lines)):
+        if lines[j].strip():
+            found.append(j)
+            if len(found) == _LOOKAHEAD:
+                break
+    return found
+
+
+def _repeated_title(lines: list[str], ahead: list[int], known: set[str]) -> int | None:
+    """The last index of a title printed again (on one or two lines), if it is one."""
+    if not ahead or not known:
+        return None
+    first = compact(lines[ahead[0]])
+    if first in known:
+        return ahead[0]
+    if len(ahead) > 1 and first + compact(lines[ahead[1]]) in known:
+        return ahead[1]
+    return None

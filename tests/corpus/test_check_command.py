@@ -1,0 +1,67 @@
+"""`gongkai check`: every sample loads; failures and bad usage give their exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.corpus import iter_document_paths
+from tests.conftest import REPO
+from tests.corpus.conftest import CopyCorpus
+
+
+def test_every_sample_document_loads(corpus_dir: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check", str(corpus_dir)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=240,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    documents = list(iter_document_paths(corpus_dir))
+    assert result.stdout.count("\nok    ") + result.stdout.startswith("ok    ") == len(documents)
+    assert "FAIL" not in result.stdout
+    assert f"{len(documents)} loaded, 0 failed" in result.stdout
+    assert (
+        "ok    seed/zhangdian_ajj_2017_annual_report.txt  report/pre2019  张店区应急管理局  2017"
+        in result.stdout
+    )
+
+
+def test_json_report(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(corpus_dir), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["summary"]["failed"] == 0
+    seed = next(d for d in report["documents"] if d["id"].startswith("seed/"))
+    assert (seed["kind"], seed["agency"], seed["year"], seed["contacts"]) == (
+        "report",
+        "张店区应急管理局",
+        2017,
+        1,
+    )
+    assert {c["field"] for c in report["conflicts"]} == {"address", "fax"}
+
+
+def test_failures_are_listed_and_exit_1(bare_corpus: CopyCorpus, capsys: pytest.CaptureFixture[str]) -> None:
+    root = bare_corpus("seed/zhangdian_ajj_2017_annual_report.txt")
+    (root / "empty.txt").write_text("  \n", encoding="utf-8")
+    (root / "broken.md").write_text("# 某某指南\n一、受理机构\n", encoding="utf-8")
+    (root / "broken.meta.json").write_text("{not json", encoding="utf-8")
+    assert main(["check", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL  empty.txt: empty file" in out
+    assert "FAIL  broken.md: unreadable sidecar broken.meta.json" in out
+    assert "ok    seed/zhangdian_ajj_2017_annual_report.txt" in out
+    assert "1 loaded, 2 failed" in out
+
+
+def test_a_corpus_that_is_no_folder_is_bad_usage(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(tmp_path / "missing")]) == 2
+    assert "not a folder" in capsys.readouterr().err
