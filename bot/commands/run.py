@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.commands import build, chat, serve
 from bot.errors import IndexUnavailable, SettingsError
-from bot.settings import Settings, load_settings
+from bot.settings import Settings, env_name, load_settings
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -43,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     """Build if stale, say where things live, then serve or chat."""
     try:
         settings = load_settings()
+        if not settings.corpus_dir.is_dir():
+            raise SettingsError(env_name("corpus_dir"), f"{settings.corpus_dir} is not a folder")
         code = _build_if_stale(settings)
         if code not in (0, 1):  # 1: built, but some documents could not be read (listed above)
             return code

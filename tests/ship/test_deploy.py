@@ -278,3 +278,24 @@ def test_nginx_accepts_the_example_config(tmp_path: Path):
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+# --- the package that systemd and Docker install with `pip install .` ------------------
+
+
+def test_a_non_editable_install_carries_every_data_file():
+    import fnmatch
+    import tomllib
+
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    patterns = config["package-data"]["*"]
+    packages = [p.rstrip("*") for p in config["packages"]["find"]["include"]]
+    assert {"bot", "index"} <= set(packages)
+    data = [
+        path
+        for package in packages
+        for path in (REPO / package).rglob("*")
+        if path.is_file() and path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+    ]
+    missed = [str(p.relative_to(REPO)) for p in data if not any(fnmatch.fnmatch(p.name, x) for x in patterns)]
+    assert not missed, f"add their patterns to [tool.setuptools.package-data]: {missed}"

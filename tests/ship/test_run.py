@@ -48,6 +48,12 @@ def test_an_invalid_setting_in_dotenv_is_named_too(gongkai, folders, tmp_path):
     assert "GONGKAI_RATE_LIMIT_SECONDS" in result.stderr
 
 
+def test_a_corpus_folder_that_is_not_there_is_named(gongkai, folders, tmp_path):
+    result = gongkai("run", **{**folders, "GONGKAI_CORPUS_DIR": str(tmp_path / "nowhere")})
+    assert result.returncode == 2
+    assert "GONGKAI_CORPUS_DIR" in result.stderr and "nowhere" in result.stderr
+
+
 @pytest.mark.slow
 def test_a_newcomer_without_a_token_gets_the_terminal_chat_over_a_fresh_index(gongkai, folders):
     first = gongkai("run", stdin=f"{QUESTION}\n/quit\n", **folders)
