@@ -299,3 +299,12 @@ def test_a_non_editable_install_carries_every_data_file():
     ]
     missed = [str(p.relative_to(REPO)) for p in data if not any(fnmatch.fnmatch(p.name, x) for x in patterns)]
     assert not missed, f"add their patterns to [tool.setuptools.package-data]: {missed}"
+
+
+def test_the_documented_docker_rebuild_writes_where_the_container_reads():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    env = compose("compose.yaml")["services"]["gongkai"]["environment"]
+    [command] = re.findall(r"compose\.yaml exec gongkai (gongkai build .*)", readme)
+    args = parses(shlex.split(command)[1:])
+    assert str(args.corpus) == env["GONGKAI_CORPUS_DIR"]
+    assert str(args.index) == env["GONGKAI_INDEX_DIR"]
