@@ -40,8 +40,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# make bench BENCH_ARGS=--quick   (or --sizes 1000,10000)
 bench: $(STAMP)
-	$(BIN)/python -m index.bench
+	$(BIN)/python -m index.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache $(EMULATOR)/node_modules

@@ -108,9 +108,13 @@ class SearchBackend(Protocol):
         ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KnowledgeBase:
-    """An opened index version: the search backend plus the corpus facts kept beside it."""
+    """An opened index version: the search backend plus the corpus facts kept beside it.
+
+    Compared and hashed by identity: each opened version is its own object, so caches
+    keyed by it (e.g. the answer engine's) die with it.
+    """
 
     backend: SearchBackend
     agencies: AgencyRegistry

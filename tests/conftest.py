@@ -23,3 +23,13 @@ def corpus_dir() -> Path:
 def corpus() -> Corpus:
     """The bundled corpus, loaded once per test session."""
     return load_corpus(CORPUS_DIR)
+
+
+@pytest.fixture(scope="session")
+def built_index(corpus: Corpus, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index folder of the bundled corpus, built once per session; open it with open_index()."""
+    from index.store import corpus_fingerprint, publish
+
+    index_dir = tmp_path_factory.mktemp("index")
+    publish(corpus, index_dir, fingerprint=corpus_fingerprint(CORPUS_DIR))
+    return index_dir

@@ -1,19 +1,123 @@
-"""`gongkai build`: not built yet."""
+"""`gongkai build [--corpus DIR] [--index DIR] [--if-stale | --rollback]`: rebuild the index safely.
+
+Loads the corpus, reports its problems, builds a new index version beside the
+served one, verifies it and switches `current` atomically (index/store.py). The
+running bot keeps its opened version until an admin reloads it.
+"""
 
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
+
+from tqdm import tqdm
+
+from bot.commands.common import add_index_options, folders
+from bot.corpus import load_corpus
+from bot.corpus.models import Corpus
+from index.store import KEEP, Published, corpus_documents, corpus_fingerprint, is_stale, publish, rollback
+
+log = logging.getLogger(__name__)
+
+# Test hook: seconds to sleep after indexing the first document, so a test can kill
+# a rebuild mid-way. Never set in production.
+PAUSE_ENV = "GONGKAI_TEST_BUILD_PAUSE"
+LOG_EVERY = 50  # documents between progress lines when stderr is not a terminal
+MAX_WARNINGS = 20  # warning lines printed; `gongkai check` shows them all
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the command."""
     parser = sub.add_parser("build", help="构建或回滚检索索引 (build or roll back the search index)")
+    add_index_options(parser)
+    parser.add_argument("--keep", type=int, default=KEEP, help=f"versions to keep (default: {KEEP})")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--if-stale", action="store_true", help="build only if the corpus changed")
+    mode.add_argument("--rollback", action="store_true", help="switch back to the previous version")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Not built yet."""
-    print("gongkai build: not built yet", file=sys.stderr)
-    return 2
+    """Build (or roll back) and print a summary."""
+    args.index, args.corpus = folders(args)
+    if args.rollback:
+        folder = rollback(args.index)
+        print(f"rolled back: current index is now {folder.name}")
+        return 0
+    if args.if_stale and not is_stale(args.index, args.corpus):
+        print(f"index is up to date with {args.corpus}")
+        return 0
+    started = time.perf_counter()
+    fingerprint = corpus_fingerprint(args.corpus)
+    with _progress("loading", corpus_documents(args.corpus)) as step:
+        corpus = load_corpus(args.corpus, progress=lambda _path: step())
+    _report_problems(corpus)
+    with _progress("indexing", len(corpus.documents)) as step:
+        pause = _pause_after_first(step)
+        published = publish(
+            corpus, args.index, fingerprint=fingerprint, progress=lambda _doc: pause(), keep=args.keep
+        )
+    _summary(corpus, published, time.perf_counter() - started)
+    # Broken documents were reported and skipped; the new index is served: success.
+    return 0
+
+
+def _report_problems(corpus: Corpus) -> None:
+    for failure in corpus.failures:
+        print(f"FAIL  {failure.path}: {failure.reason}", file=sys.stderr)
+    warnings = [f"warn  {doc.id}: {warning}" for doc in corpus.documents for warning in doc.warnings]
+    for line in warnings[:MAX_WARNINGS]:
+        print(line, file=sys.stderr)
+    if len(warnings) > MAX_WARNINGS:
+        print(f"... and {len(warnings) - MAX_WARNINGS} more warnings (gongkai check)", file=sys.stderr)
+
+
+def _summary(corpus: Corpus, published: Published, seconds: float) -> None:
+    records = published.info.records
+    warnings = sum(len(doc.warnings) for doc in corpus.documents)
+    print(
+        f"built {published.info.version}: {published.info.documents} documents, "
+        f"{records.get('passage', 0)} passages, {records.get('statistic', 0)} statistics, "
+        f"{records.get('contact', 0)} contacts, {records.get('item', 0)} items, "
+        f"{len(corpus.failures)} failed, {warnings} warnings, {seconds:.1f} s"
+    )
+    print(f"current index: {published.folder} (previous: {published.previous or 'none'})")
+
+
+@contextmanager
+def _progress(label: str, total: int) -> Iterator[Callable[[], None]]:
+    """A step function: a tqdm bar on a terminal, a log line every LOG_EVERY steps otherwise."""
+    if sys.stderr.isatty():
+        with tqdm(total=total, desc=label, unit="doc", file=sys.stderr) as bar:
+            yield lambda: bar.update(1)
+        return
+    done = 0
+
+    def step() -> None:
+        nonlocal done
+        done += 1
+        if done % LOG_EVERY == 0 or done == total:
+            log.info("%s: %d/%d documents", label, done, total)
+
+    yield step
+
+
+def _pause_after_first(step: Callable[[], None]) -> Callable[[], None]:
+    seconds = float(os.environ.get(PAUSE_ENV) or 0)
+    paused = False
+
+    def pause() -> None:
+        nonlocal paused
+        step()
+        if seconds and not paused:
+            paused = True
+            log.info("pausing %.1f s (%s)", seconds, PAUSE_ENV)
+            time.sleep(seconds)
+
+    return pause

@@ -187,8 +187,34 @@ def _sound(
         return marker.line_start and moves_on and law_heading
     if marker.line_start:
         row = line_end - marker.end < _MAX_ROW and _ROW_OF_FIGURES.search(folded, marker.end, line_end)
-        return moves_on and not row
+        return moves_on and not row and not _list_item(marker, folded, lines)
     return marker.value == last[marker.kind] + 1 and _inline_ok(marker, folded, rest)
+
+
+def _list_item(marker: Marker, folded: str, lines: _Lines) -> bool:
+    """A line opening an enumeration that a previous line introduces ("…包括下列内容：")."""
+    if marker.kind in _LAW_KINDS or marker.kind == "md":
+        return False
+    item = folded[marker.end : lines.end(marker.end)].rstrip(_BLANKS)
+    if "。" in item[:-1]:
+        return False  # "1、主动公开。正阳街道…。": a run-in heading and its paragraph, not one item
+    previous = _previous_line(folded, lines, marker.at).rstrip(_BLANKS)
+    if previous.endswith(("：", ":")):
+        return True
+    # Later items follow an item that ends in "；" and opens with the same kind of marker.
+    opening = _CANDIDATE.match(previous.lstrip(_BLANKS))
+    return previous.endswith(("；", ";")) and opening is not None and opening[marker.kind] is not None
+
+
+def _previous_line(folded: str, lines: _Lines, pos: int) -> str:
+    """The last non-blank line before the line holding pos."""
+    start = lines.start(pos)
+    while start > 0:
+        end = start - 1
+        start = lines.start(end)
+        if folded[start:end].strip(_BLANKS):
+            return folded[start:end]
+    return ""
 
 
 def _first_char_of_line(folded: str, start: int, pos: int) -> str:

@@ -64,7 +64,9 @@ def test_law_articles_are_sections(corpus: Corpus) -> None:
     assert article.path == ["第四章 依申请公开", "第二十九条"]
     assert article.text.startswith("公民、法人或者其他组织申请获取政府信息的")
     assert "申请人可以口头提出" in article.text
-    assert article.children[0].heading == "申请人的姓名或者名称、身份证明、联系方式"
+    # The enumeration the article introduces ("应当包括下列内容：") is its text, not sub-sections.
+    assert "(一)申请人的姓名或者名称、身份证明、联系方式；" in article.text
+    assert article.children == []
     chapters = [s for s in law.sections if s.level == 1]
     assert [s.number for s in chapters] == ["第一章", "第二章", "第三章", "第四章", "第五章", "第六章"]
     assert sum(1 for s in law.walk_sections() if s.number.endswith("条")) == 56
@@ -134,3 +136,21 @@ def test_a_table_row_repeating_a_heading_number_is_no_section() -> None:
         ("三", "收到和处理申请情况"),
         ("四", "行政复议情况"),
     ]
+
+
+def test_an_enumeration_after_a_colon_stays_in_its_paragraph() -> None:
+    body = "\n".join(
+        [
+            "一、申请",
+            "申请应当包括下列内容：",
+            "（一）姓名；",
+            "（二）联系方式。",
+            "二、其他",
+            "1、主动公开。全年公开信息四十余条。",
+        ]
+    )
+    tree = build_sections(body)
+    first, second = tree.sections
+    assert "（一）姓名；\n（二）联系方式。" in first.text
+    assert first.children == []
+    assert [c.heading for c in second.children] == ["主动公开"]  # a run-in heading is still one

@@ -43,6 +43,7 @@ from bot.channels.telegram.ratelimit import RateLimiter
 from bot.errors import SettingsError
 from bot.serving import Engine, KnowledgeHolder
 from bot.settings import Settings, env_name
+from index import open_index
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -150,9 +151,6 @@ async def _reload_on_signal(app: GongkaiApplication) -> None:
 
 def _index_opener(settings: Settings) -> Callable[[], KnowledgeBase]:
     def open_served_index() -> KnowledgeBase:
-        from index import open_index  # type: ignore[attr-defined]  # arrives with the index branch
-
-        kb: KnowledgeBase = open_index(settings.index_dir)
-        return kb
+        return open_index(settings.index_dir)
 
     return open_served_index

@@ -1,0 +1,130 @@
+"""Answers about disclosed items: find a document by 文号, 索引号 or title words."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.answer.compose import cite_hit, reply
+from bot.answer.fallback import not_found
+from bot.answer.models import Answer, Intent
+from bot.answer.overlap import Weights, coverage, grams
+from bot.text import fold
+from index.backend import Hit, RecordKind, SearchFilters
+
+if TYPE_CHECKING:
+    from bot.answer.engine import Engine
+    from bot.answer.understand import Question
+
+TITLE_COVERAGE = 0.55
+LIST_COVERAGE = 0.8  # listed items cover nearly as much of the question as the best one
+LIST_SIZE = 5
+_ASKS_LIST = ("哪些", "有什么文件", "列出")
+_ASKS_DOC_NO = ("文号", "发文字号", "字号")
+_ASKS_INDEX_NO = ("索引号",)
+_ASKS_VALIDITY = ("有效", "废止", "失效")
+_ASKS_DATE = ("什么时候", "日期", "哪天", "何时")
+
+
+def item_answer(engine: Engine, q: Question) -> Answer | None:
+    """The item a question refers to, with its metadata; None when it names no item."""
+    if q.doc_no or q.index_no:
+        hits = engine.kb.backend.lookup(doc_no=q.doc_no, index_no=q.index_no)
+        if not hits:
+            ref = q.doc_no or q.index_no
+            return not_found(engine, q, f"{ref}对应的文件", Intent.ITEM)
+        return _describe(q, hits)
+    hits = _prefer_items(engine.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), 20))
+    asked = grams(q.topic)
+    titles = [grams(_title(h)) for h in hits]
+    if not hits or not asked:
+        return None
+    weights = Weights.over(titles)
+    scored = sorted(
+        ((coverage(asked, g, weights), i) for i, g in enumerate(titles)), key=lambda pair: (-pair[0], pair[1])
+    )
+    if scored[0][0] < TITLE_COVERAGE:
+        return None
+    if any(cue in q.folded for cue in _ASKS_LIST):
+        matching = [hits[i] for cov, i in scored if cov >= LIST_COVERAGE * scored[0][0]][:LIST_SIZE]
+        return _list(matching)
+    return _describe(q, [hits[scored[0][1]]])
+
+
+def _prefer_items(hits: list[Hit]) -> list[Hit]:
+    """One hit per title: the item document (with its 文号) over its catalogue row."""
+    best: dict[str, Hit] = {}
+    for hit in hits:
+        key = fold(_title(hit))
+        if key not in best or (best[key].item is None and hit.item is not None):
+            best[key] = hit
+    return [h for h in hits if best.get(fold(_title(h))) is h]
+
+
+def _list(hits: list[Hit]) -> Answer:
+    lines = [f"找到{len(hits)}份相关文件："]
+    for n, hit in enumerate(hits, 1):
+        meta, entry = hit.item, hit.entry
+        ref = (meta.doc_no if meta else None) or (entry.doc_no if entry else None)
+        when = (meta.published if meta else None) or (entry.published if entry else None)
+        extra = "，".join(x for x in (ref, when.isoformat() if when else None) if x)
+        lines.append(f"{n}. 《{_title(hit)}》" + (f"（{extra}）" if extra else ""))
+    return reply(Intent.ITEM, "\n".join(lines), found=True, citations=[cite_hit(h) for h in hits])
+
+
+def _describe(q: Question, hits: list[Hit]) -> Answer:
+    hit = hits[0]
+    title = _title(hit)
+    meta = hit.item
+    entry = hit.entry
+    doc_no = (meta.doc_no if meta else None) or (entry.doc_no if entry else None)
+    index_no = (meta.index_no if meta else None) or (entry.index_no if entry else None)
+    facts = []
+    if doc_no:
+        facts.append(f"文号：{doc_no}")
+    if index_no:
+        facts.append(f"索引号：{index_no}")
+    if meta and meta.publisher:
+        facts.append(f"发文机关：{meta.publisher}")
+    if meta and meta.written:
+        facts.append(f"成文日期：{meta.written.isoformat()}")
+    published = (meta.published if meta else None) or (entry.published if entry else None)
+    if published:
+        facts.append(f"发布日期：{published.isoformat()}")
+    if meta and meta.validity:
+        facts.append(f"有效性：{meta.validity}")
+    lead = _lead(q, title, doc_no, index_no, meta.validity if meta else None)
+    text = "\n".join([lead, "；".join(facts)]) if facts else lead
+    if len(hits) > 1:
+        text += "\n另有" + "、".join(f"《{_title(h)}》" for h in hits[1:4]) + "。"
+    return reply(
+        Intent.ITEM,
+        text,
+        found=True,
+        agency=hit.agency,
+        year=hit.year,
+        citations=[cite_hit(h) for h in hits[:3]],
+    )
+
+
+def _lead(q: Question, title: str, doc_no: str | None, index_no: str | None, validity: str | None) -> str:
+    asked = q.folded
+    repeals = "废止《" in title or "失效" in title
+    if repeals and not (q.doc_no or q.index_no) and any(w in asked for w in _ASKS_VALIDITY):
+        by = f"（{doc_no}）" if doc_no else ""
+        return f"已废止：《{title}》{by}宣布废止了该文件。"
+    if doc_no and any(w in asked for w in _ASKS_DOC_NO) and not q.doc_no:
+        return f"该文件的文号是{doc_no}，标题为《{title}》。"
+    if index_no and any(w in asked for w in _ASKS_INDEX_NO) and not q.index_no:
+        return f"该文件的索引号是{index_no}，标题为《{title}》。"
+    if validity and any(w in asked for w in _ASKS_VALIDITY):
+        return f"《{title}》的有效性：{validity}。"
+    ref = q.doc_no or q.index_no
+    return f"{ref}对应的文件是《{title}》。" if ref else f"找到文件《{title}》。"
+
+
+def _title(hit: Hit) -> str:
+    if hit.item:
+        return hit.item.title
+    if hit.entry:
+        return hit.entry.title
+    return hit.title

@@ -1,0 +1,75 @@
+"""Understand a question: normalised text, agencies, years, document references, intent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.answer.agencies import AgencyMatcher, AgencyMentions
+from bot.answer.intents import IntentReading, read_intents
+from bot.answer.models import Intent
+from bot.answer.words import Words
+from bot.answer.years import find_years, strip_years
+from bot.text import clean_spaces, fold, normalize_doc_no
+
+MAX_QUESTION_CHARS = 500
+
+_DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,5}\s*号")
+_INDEX_NO = re.compile(r"(?<![a-z0-9])[a-z0-9]{3,}(?:[-/][a-z0-9]{2,}){2,}(?![a-z0-9])")
+
+
+@dataclass
+class Question:
+    """A citizen's question, understood."""
+
+    text: str  # as typed (trimmed)
+    folded: str  # matching form: simplified, half-width, lower case, spaces collapsed
+    agencies: AgencyMentions
+    years: list[int]
+    doc_no: str | None
+    index_no: str | None
+    reading: IntentReading
+    today: date
+    topic: str = ""  # what is asked: content words in place, the rest blanked
+    terms: list[str] = field(default_factory=list)  # the content words, once each
+
+    @property
+    def intent(self) -> Intent:
+        """The intent to answer first."""
+        return self.reading.primary
+
+
+def understand(text: str, matcher: AgencyMatcher, words: Words, today: date) -> Question:
+    """Read a question; never fails, whatever the text."""
+    text = clean_spaces(text).strip()[:MAX_QUESTION_CHARS]
+    folded = fold(text)
+    doc_no = _first(_DOC_NO, folded)
+    index_no = _first(_INDEX_NO, folded)
+    tagged = words.tag(folded)
+    agencies = matcher.find(folded, tagged)
+    years = find_years(folded, today)
+    topic = words.topic(strip_years(folded), skip=[*agencies.matched, doc_no or "", index_no or ""])
+    reading = read_intents(
+        folded,
+        has_agency=bool(agencies.candidates),
+        has_year=bool(years),
+        has_ref=bool(doc_no or index_no),
+    )
+    return Question(
+        text=text,
+        folded=folded,
+        agencies=agencies,
+        years=years,
+        doc_no=normalize_doc_no(doc_no) if doc_no else None,
+        index_no=index_no.upper() if index_no else None,
+        reading=reading,
+        today=today,
+        topic=topic,
+        terms=list(dict.fromkeys(topic.split())),
+    )
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0) if match else None

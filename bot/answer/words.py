@@ -1,0 +1,92 @@
+"""Word segmentation of questions: jieba with the domain vocabulary and agency names."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable, Sequence
+
+import jieba
+import jieba.posseg
+
+from index.analyzer import domain_words
+from index.segment import cache_dir
+
+# Function words and question words: they say how something is asked, not what.
+STOPWORDS = frozenset(
+    """
+    的 了 吗 呢 吧 啊 呀 么 嘛 是 有 在 和 与 及 或 对 向 把 给
+    从 为 被 让 将 就 都 也 还 又 再 能 会 要 想 可以 可 能够 需要
+    应该 应当 请问 请 问 一下 我 我们 你 你们 您 他 她 它 他们 这 那
+    这个 那个 这些 那些 什么 哪些 哪个 哪 哪里 哪儿 怎么 怎样 怎么样
+    如何 多少 几 多 是否 有没有 没有 有无 是不是 吗 呢 因为 所以 如果
+    那么 然后 以及 并且 或者 还是 关于 对于 通过 根据 按照 之 其 中 里
+    上 下 后 前 一 个 件 条 次 份 宗 项 年 年度 月 日 号 共 总共
+    一共 大概 大约 左右 呢 哦 嗯 吧 着 过 去 来 知道 告诉 查 找 看
+    说 讲 叫 谁 多久 多长时间 什么时候 何时 几天 几件 几条 几个 几次
+    多少件 多少条 多少个 ？ ? ！ ! ， , 。 . 、 ： : ； ; （ ） (
+    ) “ ”  ' 《 》
+    """.split()
+)
+_NUMBER = re.compile(r"^[\d.%％]+$|^[〇零一二三四五六七八九十百千万两]+$")
+_DICT_LOCK = threading.Lock()
+
+
+class Words:
+    """A jieba tokenizer of our own (never jieba's global one) with domain words added."""
+
+    def __init__(self, extra_words: Iterable[str] = ()) -> None:
+        self._extra = sorted({w for w in [*domain_words(), *extra_words] if w and len(w) >= 2})
+        self._tokenizer: jieba.Tokenizer | None = None
+        self._pos: jieba.posseg.POSTokenizer | None = None
+
+    def warm(self) -> None:
+        """Load the dictionary now rather than at the first question."""
+        self._posseg()
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech) pairs; place names are tagged "ns"."""
+        return [(pair.word, pair.flag) for pair in self._posseg().cut(text)]
+
+    def cut(self, text: str) -> list[str]:
+        """Search-mode words: whole words plus their dictionary sub-words."""
+        return [w for w in self._jieba().cut_for_search(text) if w.strip()]
+
+    def content_terms(self, text: str, skip: Sequence[str] = ()) -> list[str]:
+        """The words that say what is asked: no stopwords, numbers or skipped names."""
+        terms: list[str] = []
+        for word in self.topic(text, skip).split():
+            if word not in terms:
+                terms.append(word)
+        return terms
+
+    def topic(self, text: str, skip: Sequence[str] = ()) -> str:
+        """The content words of a text, in order, space-separated: no stopwords, numbers, skipped names."""
+        for name in filter(None, skip):
+            text = text.replace(name, " ")
+        words = (w.strip() for w in self._jieba().cut(text))
+        return " ".join(w for w in words if w and w not in STOPWORDS and not _NUMBER.match(w))
+
+    def _jieba(self) -> jieba.Tokenizer:
+        if self._tokenizer is None:
+            with _DICT_LOCK:
+                if self._tokenizer is None:
+                    self._tokenizer = self._load()
+        return self._tokenizer
+
+    def _posseg(self) -> jieba.posseg.POSTokenizer:
+        if self._pos is None:
+            self._pos = jieba.posseg.POSTokenizer(self._jieba())
+        return self._pos
+
+    def _load(self) -> jieba.Tokenizer:
+        jieba.setLogLevel(logging.WARNING)
+        tokenizer = jieba.Tokenizer()
+        folder = cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)
+        tokenizer.initialize()
+        for word in self._extra:
+            tokenizer.add_word(word, freq=None, tag="nt")
+        return tokenizer

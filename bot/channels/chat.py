@@ -1,0 +1,134 @@
+"""The terminal chat: the same answer engine as Telegram, one question per line.
+
+History lives in memory only (readline), never on disk: questions may hold personal data.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Callable
+from typing import TextIO
+
+from bot.answer import answer, contact_answer, coverage, procedure_answer, search_documents
+from bot.answer.engine import engine_for
+from bot.answer.replies import examples_for
+from bot.channels.terminal import cite_line, render_answer, render_contact, render_procedure
+from index.backend import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+PROMPT = "问> "
+HELP = """可以直接输入问题，例如“张店区安监局的热线电话是多少？”。
+命令：
+  /hotline [机关]  联系电话和地址
+  /apply [机关]    如何申请政府信息公开
+  /search 关键词   查找文件
+  /about           收录了哪些机关和年度
+  /help            显示本帮助
+  /quit            退出"""
+APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法再问，或拨打当地12345政务服务便民热线咨询。"
+
+
+class Chat:
+    """A terminal conversation over a knowledge source."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.commands: dict[str, Callable[[str], str]] = {
+            "/help": lambda _: HELP,
+            "/hotline": self.hotline,
+            "/apply": self.apply,
+            "/search": self.search,
+            "/about": lambda _: self.about(),
+        }
+
+    def welcome(self) -> str:
+        """The first message: what this is and what to ask."""
+        examples = "\n".join(f"  · {e}" for e in examples_for(engine_for(self.kb)))
+        size = f"索引版本 {self.kb.info.version}，收录 {self.kb.info.documents} 份文件"
+        return (
+            f"政府信息公开问答助手（{size}）。\n可以这样问：\n{examples}\n输入 /help 查看命令，/quit 退出。"
+        )
+
+    def respond(self, line: str) -> str | None:
+        """The reply to one line of input; None means the conversation is over."""
+        line = line.strip()
+        if line in ("/quit", "/exit", "/q"):
+            return None
+        command, _, rest = line.partition(" ")
+        try:
+            if command in self.commands:
+                return self.commands[command](rest.strip())
+            if command.startswith("/"):
+                return f"未知命令 {command}。\n{HELP}"
+            return render_answer(answer(line, self.kb))
+        except Exception:  # the chat survives any one failure
+            log.exception("chat reply failed (input withheld: it may hold personal data)")
+            return APOLOGY
+
+    def hotline(self, agency: str) -> str:
+        """Contact cards of an agency (or of all)."""
+        reply = contact_answer(self.kb, agency or None)
+        if not reply.contacts:
+            return reply.answer
+        return "\n".join(render_contact(card) for card in reply.contacts)
+
+    def apply(self, agency: str) -> str:
+        """How to apply to an agency."""
+        reply = procedure_answer(self.kb, agency or None)
+        text = render_answer(reply)
+        return f"{text}\n\n{render_procedure(reply.procedure)}" if reply.procedure else text
+
+    def search(self, query: str) -> str:
+        """Matching documents."""
+        if not query:
+            return "用法：/search 关键词"
+        page = search_documents(self.kb, query, limit=10)
+        if not page.items:
+            return f"没有找到与“{query}”相关的文件。"
+        return f"共 {page.total} 份相关文件：\n" + "\n".join(f"  · {cite_line(c)}" for c in page.items)
+
+    def about(self) -> str:
+        """Which agencies and years the corpus covers."""
+        cov = coverage(self.kb)
+        lines = [f"收录 {cov.documents} 份文件（索引版本 {cov.index_version}）："]
+        for entry in cov.agencies:
+            parts = []
+            if entry.report_years:
+                parts.append("年度报告 " + "、".join(str(y) for y in entry.report_years))
+            if entry.guides:
+                parts.append(f"指南等 {entry.guides} 份")
+            if entry.items:
+                parts.append(f"主动公开文件 {entry.items} 份")
+            lines.append(f"  · {entry.agency}：{'；'.join(parts) or '其他文件'}")
+        return "\n".join(lines)
+
+
+def run_chat(kb: KnowledgeBase, stdin: TextIO, out: TextIO) -> int:
+    """Read questions until /quit or end of input."""
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (line editing and in-memory history for input())
+    chat = Chat(kb)
+    print(chat.welcome(), file=out, flush=True)
+    interactive = stdin.isatty()
+    while True:
+        try:
+            line = input(PROMPT) if interactive else _read(stdin, out)
+        except (EOFError, KeyboardInterrupt):
+            print(file=out)
+            return 0
+        if line is None:
+            return 0
+        if not line.strip():
+            continue
+        reply = chat.respond(line)
+        if reply is None:
+            return 0
+        print(reply, end="\n\n", file=out, flush=True)
+
+
+def _read(stdin: TextIO, out: TextIO) -> str | None:
+    print(PROMPT, end="", file=out, flush=True)
+    line = stdin.readline()
+    return line if line else None

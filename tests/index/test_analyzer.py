@@ -1,0 +1,155 @@
+"""The analyzer: jieba words with real positions and offsets, folded, pickled with its words."""
+
+from __future__ import annotations
+
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.corpus.models import Agency, AgencyRegistry, Corpus
+from bot.text import fold
+from index.analyzer import USERDICT, GongkaiAnalyzer, domain_words, read_word_file
+from index.build import corpus_words
+from index.query import Synonyms, weighted_terms
+from index.segment import CACHE_ENV, JiebaSegmenter, cache_dir, import_jieba, segmentable, set_cache_dir
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def analyzer(corpus: Corpus) -> GongkaiAnalyzer:
+    """The analyzer an index of the bundled corpus is built with."""
+    return GongkaiAnalyzer(corpus_words(corpus))
+
+
+def _texts(analyzer: GongkaiAnalyzer, text: str, main: bool | None = None) -> list[str]:
+    return [t.text for t in analyzer.terms(text) if main is None or t.main is main]
+
+
+def test_sub_words_sit_at_their_word_position(analyzer: GongkaiAnalyzer) -> None:
+    terms = analyzer.terms("中国农业发展银行")
+    bank = next(t for t in terms if t.text == "农业发展银行")
+    farming = next(t for t in terms if t.text == "农业")
+    assert bank.main and not farming.main
+    assert farming.pos == bank.pos and bank.start <= farming.start < farming.end <= bank.end
+
+
+def test_main_words_take_consecutive_positions_without_punctuation_or_stopwords(
+    analyzer: GongkaiAnalyzer,
+) -> None:
+    terms = [t for t in analyzer.terms("请问：《政府信息公开条例》的全文在哪里？") if t.main]
+    assert [t.pos for t in terms] == list(range(len(terms)))
+    assert "政府信息公开条例" in [t.text for t in terms]
+    assert not {"请问", "的", "在", "哪里", "：", "《"} & {t.text for t in terms}
+
+
+@pytest.mark.parametrize(
+    "text", ["張店區安監局的聯繫電話", "岚综管规［２０２４］４号", "ＰＺ００１０１－１７００"]
+)
+def test_offsets_point_into_the_original_text(analyzer: GongkaiAnalyzer, text: str) -> None:
+    terms = analyzer.terms(text)
+    assert terms
+    for term in terms:
+        assert fold(text[term.start : term.end]) == term.text
+
+
+def test_traditional_and_full_width_fold_to_simplified_half_width(analyzer: GongkaiAnalyzer) -> None:
+    assert _texts(analyzer, "張店區安監局") == _texts(analyzer, "张店区安监局")
+    assert _texts(analyzer, "２０２４年ＡＢＣ") == _texts(analyzer, "2024年abc")
+
+
+def test_question_words_go_content_words_stay(analyzer: GongkaiAnalyzer) -> None:
+    words = _texts(analyzer, "请问怎么申请政府信息公开？要多少费用吗？", main=True)
+    assert words == ["申请", "政府信息公开", "费用"]
+
+
+def test_every_domain_word_is_one_token(analyzer: GongkaiAnalyzer) -> None:
+    split = [w for w in domain_words() if len(w) > 1 and _texts(analyzer, w, main=True) != [fold(w)]]
+    assert split == []
+
+
+def test_every_agency_and_publisher_is_one_token(analyzer: GongkaiAnalyzer, corpus: Corpus) -> None:
+    names = {name for doc in corpus.documents for name in (doc.meta.agency, doc.meta.publisher) if name}
+    whole = [n for n in names if segmentable(fold(n))]
+    assert whole
+    assert [n for n in whole if _texts(analyzer, n, main=True) != [fold(n)]] == []
+
+
+def test_a_name_with_brackets_keeps_its_pieces_whole() -> None:
+    analyzer = GongkaiAnalyzer(["从化经济开发区管理委员会（广州市从化区）"])
+    assert {"从化经济开发区管理委员会", "广州市从化区"} <= set(analyzer.words)
+
+
+def test_userdict_is_read_without_comments() -> None:
+    words = [fields[0] for fields in read_word_file(USERDICT)]
+    assert "政府信息公开" in words and "索引号" in words
+    assert not any(word.startswith("#") for word in words)
+
+
+def test_pickle_keeps_words_not_the_segmenter(analyzer: GongkaiAnalyzer) -> None:
+    analyzer.terms("预热")
+    data = pickle.dumps(analyzer)
+    assert b"Tokenizer" not in data and b"Jieba" not in data
+    copy = pickle.loads(data)
+    assert copy == analyzer and copy._segmenter is None
+    assert copy.terms("张店区安监局电话") == analyzer.terms("张店区安监局电话")
+
+
+def test_words_change_tokens_only_of_their_own_analyzer() -> None:
+    plain, extended = GongkaiAnalyzer(), GongkaiAnalyzer(["区财政金融局"])
+    assert _texts(extended, "区财政金融局", main=True) == ["区财政金融局"]
+    assert _texts(plain, "区财政金融局", main=True) != ["区财政金融局"]
+
+
+def test_importing_the_index_loads_no_segmenter() -> None:
+    code = (
+        "import sys, index, index.analyzer, index.store; print(sorted({'jieba','rjieba'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_jieba_engine_has_its_own_tokenizer_and_cache(tmp_path: Path) -> None:
+    jieba = import_jieba()
+    set_cache_dir(tmp_path)
+    try:
+        segmenter = JiebaSegmenter(["某某测试局"])
+    finally:
+        set_cache_dir(None)
+    assert segmenter._tokenizer is not jieba.dt
+    assert (tmp_path / "jieba.cache").is_file()
+    assert [w for w, _, _ in segmenter.tokenize("某某测试局")] == ["某某测试局"]
+
+
+def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    assert cache_dir() == tmp_path
+    monkeypatch.delenv(CACHE_ENV)
+    assert cache_dir() == Path.cwd() / "var" / "cache"
+
+
+def test_rjieba_gives_jiebas_tokens_on_the_whole_corpus(analyzer: GongkaiAnalyzer, corpus: Corpus) -> None:
+    """The faster engine is used only because it cuts our text exactly as jieba does."""
+    reference = GongkaiAnalyzer(analyzer.words, engine="jieba")
+    assert analyzer.engine == "rjieba"
+    for doc in corpus.documents:
+        assert analyzer.terms(doc.text) == reference.terms(doc.text), doc.id
+    words = [*domain_words(), *corpus_words(corpus)]
+    assert [w for w in words if analyzer.terms(w) != reference.terms(w)] == []
+
+
+def test_synonyms_join_agency_aliases_and_the_term_list() -> None:
+    registry = AgencyRegistry(
+        agencies=[Agency(name="张店区应急管理局", aliases=["张店区安监局", "區安監局"])]
+    )
+    analyzer = GongkaiAnalyzer([*domain_words(), "张店区应急管理局", "张店区安监局", "区安监局"])
+    synonyms = Synonyms.load(registry)
+    assert synonyms.of("张店区安监局") == ["区安监局", "张店区应急管理局"]
+    assert "应急管理局" in synonyms.of("安监局")
+    assert "热线" in synonyms.of("联系方式")
+    weights = weighted_terms(analyzer, synonyms, "张店区安监局")
+    assert weights["张店区安监局"] == 1.0
+    assert 0 < weights["张店区应急管理局"] < 1.0
