@@ -11,19 +11,16 @@ in this process, so `run` behaves exactly like typing the three commands.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from bot.commands import build, chat, serve
 from bot.errors import IndexUnavailable, SettingsError
 from bot.settings import Settings, env_name, load_settings
-from index.backend import KnowledgeBase
-
-log = logging.getLogger(__name__)
+from index import open_index
+from index.segment import set_cache_dir
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -45,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
         settings = load_settings()
         if not settings.corpus_dir.is_dir():
             raise SettingsError(env_name("corpus_dir"), f"{settings.corpus_dir} is not a folder")
+        # The settings may come from .env, which the segmenter cannot see by itself.
+        set_cache_dir(settings.cache_dir)
         code = _build_if_stale(settings)
         if code not in (0, 1):  # 1: built, but some documents could not be read (listed above)
             return code
@@ -79,14 +78,6 @@ def _announce(settings: Settings) -> None:
     finally:
         kb.backend.close()
     print(f"索引：{settings.index_dir}（版本 {version}）；分词缓存：{settings.cache_dir}", file=sys.stderr)
-
-
-def open_index(index_dir: Path) -> KnowledgeBase:
-    """The index's own opener (imported late: it arrives with the index branch)."""
-    from index import open_index as open_current  # type: ignore[attr-defined]
-
-    kb: KnowledgeBase = open_current(index_dir)
-    return kb
 
 
 def _call(command: ModuleType, argv: Sequence[str]) -> int:
