@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
         # The settings may come from .env, which the segmenter cannot see by itself.
         set_cache_dir(settings.cache_dir)
         code = _build_if_stale(settings)
-        if code not in (0, 1):  # 1: built, but some documents could not be read (listed above)
+        if code != 0:
             return code
         _announce(settings)
         if settings.bot_token is not None:

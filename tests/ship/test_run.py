@@ -98,8 +98,10 @@ def test_run_rebuilds_a_stale_index_and_falls_back_when_it_cannot(gongkai, folde
     assert "继续使用现有索引" in locked.stderr and _announced_version(locked.stderr) == version
     assert "2270822" in locked.stdout
 
+    (corpus / "guides" / "broken.pdf").write_bytes(b"not a PDF at all")
     rebuilt = gongkai("run", stdin="/quit\n", **folders)
-    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert rebuilt.returncode == 0, rebuilt.stderr  # a broken document is listed and skipped
+    assert "FAIL  guides/broken.pdf" in rebuilt.stderr
     assert _announced_version(rebuilt.stderr) != version
 
 
