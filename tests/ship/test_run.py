@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import signal
 import subprocess
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.channels.telegram import texts
 from tests.ship.conftest import REPO, clean_environment, gongkai_command
 from tests.telegram.e2e.emulator import EmulatorClient, Person, running_emulator
 
@@ -135,6 +137,8 @@ def test_with_a_token_run_serves_telegram(emulator, folders, tmp_path, built_ind
         client.say(citizen, QUESTION)
         [reply] = client.replies(citizen)
         assert "2270822" in reply.text
+        client.say(citizen, "/stats")  # how the README finds a user id: refused, and logged
+        assert [m.text for m in client.replies(citizen)] == [texts.NOT_ADMIN]
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(30)
@@ -142,3 +146,6 @@ def test_with_a_token_run_serves_telegram(emulator, folders, tmp_path, built_ind
     output = log.read_text(encoding="utf-8")
     assert "up to date" in output  # the prebuilt index was current: no rebuild
     assert token.split(":")[1] not in output
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    [documented] = set(re.findall(r"user \d+ tried /stats without being an admin", readme))
+    assert re.sub(r"\d+", str(citizen.id), documented) in output
