@@ -145,3 +145,40 @@ def test_the_jq_example_counts_the_downvoted_questions(tmp_path: Path, jq_pipeli
         store.record(question, Answer(id="x", answer="…", found=True, intent=Intent.GENERAL), vote)
     counts = [line.split() for line in jq_pipeline(store.path.parent).splitlines()]
     assert counts == [["2", "甲"], ["1", "丙"]]
+
+
+def section(title: str) -> str:
+    """The README text under a heading, up to the next heading of any level."""
+    return README.split(title, 1)[1].split("\n#", 1)[0]
+
+
+def test_the_sidecar_fields_and_kinds_are_the_readers():
+    from bot.corpus import sidecar
+
+    rows = re.findall(r"^\| (`.+?`) \| (.*) \|$", section("### 2. 添加文件"), re.M)
+    fields = {name for names, _ in rows for name in re.findall(r"`(\w+)`", names)}
+    fields |= set(re.findall(r"（`(\w+)` 为", section("### 2. 添加文件")))
+    assert fields == sidecar._FIELDS | {"kind", "date"}
+    [kinds] = [text for names, text in rows if names == "`kind`"]
+    assert set(re.findall(r"`(\w+)`", kinds)) == set(sidecar.SIDECAR_KINDS)
+
+
+def test_the_sidecar_example_is_read_without_a_warning(tmp_path: Path):
+    from bot.corpus.sidecar import read_sidecar
+
+    example = re.search(r"^    (\{.*?\})$", section("### 2. 添加文件"), re.M | re.S)
+    assert example is not None
+    (tmp_path / "guide.txt").write_text("政府信息公开指南\n", encoding="utf-8")
+    (tmp_path / "guide.meta.json").write_text(example[1], encoding="utf-8")
+    fields, warnings = read_sidecar(tmp_path / "guide.txt", "guide.txt")
+    assert warnings == []
+    assert fields["agency"] == "平潭综合实验区管委会办公室"
+
+
+def test_the_formats_and_size_limit_are_the_loaders():
+    from bot.corpus.formats import MAX_FILE_BYTES
+    from bot.corpus.load import SUFFIXES
+
+    text = section("### 2. 添加文件").split("**元数据")[0]
+    assert set(re.findall(r"`(\.\w+)`", text)) == SUFFIXES
+    assert f"不超过 {MAX_FILE_BYTES // 2**20} MB" in text
