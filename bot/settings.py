@@ -35,7 +35,9 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = Field(
         default=None,
-        description="Telegram 机器人令牌（向 @BotFather 申请）；不设置则不能运行机器人。Never logged.",
+        description=(
+            "Telegram 机器人令牌（向 @BotFather 申请）；不设置则 gongkai run 打开终端对话；令牌不会写入日志"
+        ),
     )
     admin_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list,
