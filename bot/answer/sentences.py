@@ -23,6 +23,7 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"哪些内容|什么内容|写明|包括哪些|需要提供|什么材料",
         re.compile(r"[：:]\s*[（(][一二三四五六七八九十\d]"),
     ),
+    (r"怎么办|不服|不满意|被拒绝|救济", re.compile(r"行政复议|行政诉讼")),
 )
 MAX_LIST_CHARS = 240
 MAX_QUOTE_CHARS = 300  # the main answer stays short; the citation holds the rest
