@@ -30,6 +30,7 @@ from bot.channels.drafting import DOCX_NAME, china_today, finish, start_draft
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.drafts import ANSWER
+from bot.channels.telegram.handlers import questions
 from bot.channels.telegram.handlers.reply import reply_html
 from bot.channels.telegram.keyboards import Action, decode, options_keyboard
 
@@ -84,8 +85,13 @@ async def on_answer(update: Update, context: Context) -> int:
     """Hand the citizen's message to the draft and show what comes next."""
     message, user = update.effective_message, update.effective_user
     draft = context.services.drafts.get(user.id) if user else None
-    if message is None or message.text is None or user is None or draft is None:
+    if message is None or message.text is None or user is None:
         return END
+    if draft is None:  # finished or timed out while this message was on its way: a question again
+        await questions.on_question(update, context)
+        return END
+    # Updates are handled concurrently: handle() runs before the first await, so a citizen's
+    # answers reach the draft in the order they were sent.
     reply = draft.handle(message.text)
     if reply.done:
         context.services.drafts.close(user.id)
