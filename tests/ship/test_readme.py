@@ -14,6 +14,7 @@ import pytest
 from bot.answer.models import Answer, Intent
 from bot.channels.telegram.app import handlers
 from bot.channels.telegram.feedback import FeedbackStore, Vote
+from bot.settings import load_settings
 from tests.ship.conftest import DEPLOY, GONGKAI_NAME, REPO, SETTING_NAMES
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -102,7 +103,7 @@ def test_every_repository_file_shown_exists():
 def test_every_bot_command_shown_exists():
     from bot.channels import chat
 
-    telegram = {name for _, handler in handlers() for name in getattr(handler, "commands", ())}
+    telegram = {name for _, handler in handlers(load_settings()) for name in getattr(handler, "commands", ())}
     terminal = set(re.findall(r"/([a-z]+)", chat.HELP)) | {"quit"}
     # `/stats`, `/hotline 机关`: a command alone or with its arguments (not a path like /etc/x).
     shown = set(re.findall(r"`/([a-z]+)(?: [^`]*)?`", README))

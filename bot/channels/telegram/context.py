@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.answer import Answer
+from bot.channels.telegram.drafts import DraftSessions
 from bot.channels.telegram.feedback import FeedbackStore
 from bot.channels.telegram.memory import AnswerMemory, Entry
 from bot.channels.telegram.ratelimit import RateLimiter
@@ -27,6 +28,7 @@ class Services:
     feedback: FeedbackStore
     limiter: RateLimiter
     stats: Stats = field(default_factory=Stats)
+    drafts: DraftSessions = field(default_factory=DraftSessions)  # applications being drafted
 
     async def ask(self, question: str) -> tuple[str, Answer]:
         """Answer a citizen's question off the event loop; return its button key and answer."""

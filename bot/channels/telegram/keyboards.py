@@ -1,14 +1,20 @@
-"""Inline keyboards and their callback data: `action:key[:offset]`, always under 64 bytes."""
+"""Inline keyboards and their callback data: `action:key[:offset]`, always under 64 bytes.
+
+Also the reply keyboard of the drafting conversation: its buttons send their label as text.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
 PAGE_SIZE = 5
+DRAFT_LABEL = "📝 起草申请"
+_SHORT_OPTION = 6  # options up to this many characters share a row of the reply keyboard
 
 
 class Action(StrEnum):
@@ -22,6 +28,7 @@ class Action(StrEnum):
     UP = "up"  # 👍
     DOWN = "dn"  # 👎
     EXAMPLE = "ex"  # an example question of /start, by number
+    DRAFT = "drf"  # 起草申请: start drafting to the agency of the answer (key may be empty)
 
 
 @dataclass(frozen=True)
@@ -51,22 +58,34 @@ def decode(data: str) -> Press | None:
         return None
 
 
-def answer_keyboard(key: str) -> InlineKeyboardMarkup:
-    """The buttons under every answer."""
-    return InlineKeyboardMarkup(
+def answer_keyboard(key: str, *, draft: bool = False) -> InlineKeyboardMarkup:
+    """The buttons under every answer; `draft` adds 起草申请 (under answers on how to apply)."""
+    rows = [
         [
-            [
-                _button("查看原文", Action.SOURCES, key),
-                _button("如何申请", Action.APPLY, key),
-                _button("联系电话", Action.CONTACT, key),
-            ],
-            [
-                _button("相关文件", Action.RELATED, key),
-                _button("👍", Action.UP, key),
-                _button("👎", Action.DOWN, key),
-            ],
-        ]
-    )
+            _button("查看原文", Action.SOURCES, key),
+            _button("如何申请", Action.APPLY, key),
+            _button("联系电话", Action.CONTACT, key),
+        ],
+        [
+            _button("相关文件", Action.RELATED, key),
+            _button("👍", Action.UP, key),
+            _button("👎", Action.DOWN, key),
+        ],
+    ]
+    return InlineKeyboardMarkup([*rows, [_button(DRAFT_LABEL, Action.DRAFT, key)]] if draft else rows)
+
+
+def draft_keyboard(key: str = "") -> InlineKeyboardMarkup:
+    """The 起草申请 button alone, under a procedure card."""
+    return InlineKeyboardMarkup([[_button(DRAFT_LABEL, Action.DRAFT, key)]])
+
+
+def options_keyboard(options: Sequence[str], navigation: Sequence[str]) -> ReplyKeyboardMarkup:
+    """Suggested answers of a drafting question, short ones side by side, then 返回 / 取消."""
+    per_row = 3 if all(len(option) <= _SHORT_OPTION for option in options) else 1
+    rows = [list(options[n : n + per_row]) for n in range(0, len(options), per_row)]
+    buttons = [[KeyboardButton(label) for label in row] for row in [*rows, list(navigation)]]
+    return ReplyKeyboardMarkup(buttons, resize_keyboard=True, is_persistent=True)
 
 
 def page_keyboard(key: str, offset: int, total: int) -> InlineKeyboardMarkup | None:

@@ -17,6 +17,7 @@ HELP = (
     "直接发送您的问题即可，例如“某某局的政府信息公开咨询电话是多少？”。\n\n"
     "/hotline 机关名称 — 咨询电话和地址\n"
     "/apply 机关名称 — 如何申请政府信息公开\n"
+    "/draft 机关名称 — 一步步起草申请表，生成可打印的 Word 文件\n"
     "/search 关键词 — 查找公开文件\n"
     "/about — 我掌握哪些机关、哪些年份的资料\n\n"
     "回答下方的按钮可以查看原文、申请办法、联系电话和相关文件，也欢迎点 👍 或 👎 告诉我回答是否有用。"
@@ -26,6 +27,7 @@ COMMANDS = {
     "help": "使用说明",
     "hotline": "咨询电话：/hotline 机关名称",
     "apply": "申请办法：/apply 机关名称",
+    "draft": "起草申请表：/draft 机关名称",
     "search": "查找文件：/search 关键词",
     "about": "资料范围",
 }
@@ -44,6 +46,10 @@ NO_PROCEDURE = "资料里没有找到申请办法。"
 NO_DOCUMENTS = "没有找到相关文件。"
 THANKS = "谢谢您的反馈！"
 INLINE_ANSWER = "回答"
+DRAFT_PRIVATE = "起草申请要填写姓名、证件号码等个人信息，请在与我的私聊中发送 /draft。"
+DRAFT_NOT_TEXT = "请用文字回答上面的问题；回复“返回”回到上一步，回复“取消”放弃填写。"
+DRAFT_TIMEOUT = "起草申请已超过 {minutes} 分钟没有回复，填写的内容已全部清除。需要时请重新发送 /draft。"
+DRAFT_CAPTION = "政府信息公开申请表：请打印、签名，附身份证明复印件后提交。"
 
 
 def example_questions(coverage: Coverage) -> list[str]:
