@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 ANSWER_COVERAGE = 0.6
 GUIDE_COVERAGE = 0.45
 ARTICLE_BONUS = 0.15
-_ANCHORED = frozenset({Intent.REMEDY, Intent.COMPLAINT})
+_ANCHORED = frozenset({Intent.REMEDY, Intent.COMPLAINT, Intent.PROCEDURE})
 LAW_COVERAGE = 0.3  # below this the 条例 does not speak to the question: try the other law texts
 MAX_CHANNEL_CHARS = 70
 _CHANNEL_NAMES = {
@@ -57,7 +57,7 @@ MAX_SOURCE_SECTION = 16
 
 # The 条例 articles each kind of procedural question rests on, and words that find them.
 _ARTICLES: dict[Intent, tuple[tuple[str, ...], str]] = {
-    Intent.PROCEDURE: (("第二十七条", "第二十九条"), "申请 书面形式 口头提出 政府信息公开工作机构 内容"),
+    Intent.PROCEDURE: (("第二十九条", "第二十七条"), "申请 书面形式 口头提出 政府信息公开工作机构 内容"),
     Intent.TIME_LIMIT: (("第三十三条",), "答复 工作日 期限 延长"),
     Intent.FEE: (("第四十二条",), "收取费用 信息处理费"),
     Intent.REMEDY: (("第五十一条",), "投诉 举报 行政复议 行政诉讼"),
@@ -100,8 +100,14 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
     if intent in _ANCHORED:
         # What to do against a reply, or with a complaint, is one article whatever the
         # wording of the question: it leads, a closer sentence may follow.
-        anchor = _article_sentences(engine, laws[:1], articles[0])
-        others = [m for m in found if all(m.sentence != a.sentence for a in anchor)]
+        anchor = _article_sentences(engine, laws[:1], articles[0], q)
+        home = {a.hit.doc_id for a in anchor}
+        others = [
+            m
+            for m in found
+            if all(m.sentence != a.sentence for a in anchor)
+            and (m.hit.doc_id in home or m.hit.doc_kind is DocKind.GUIDE)
+        ]
         room = MAX_QUOTE_CHARS - sum(len(a.sentence) for a in anchor)
         found = anchor + [m for m in others[:1] if len(m.sentence) <= room]
     if not found:
@@ -118,16 +124,19 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
     )
 
 
-def _article_sentences(engine: Engine, laws: list[DocumentSummary], article: str) -> list[SentenceMatch]:
-    """The first sentence of one article of a law text, as a match to quote."""
+def _article_sentences(
+    engine: Engine, laws: list[DocumentSummary], article: str, q: Question
+) -> list[SentenceMatch]:
+    """The sentence of one article of a law text that fits the question best (else its first)."""
     if not laws:
         return []
     hits = engine.kb.backend.records(SearchFilters(documents=[laws[0].id], records=[RecordKind.PASSAGE]))
-    for hit in hits:
-        if hit.section and hit.section[-1].startswith(article):
-            sentences = split_sentences(hit.text)
-            return [SentenceMatch(hit, sentences[0], 1.0, 1.0)] if sentences else []
-    return []
+    passages = [h for h in hits if h.section and h.section[-1].startswith(article)]
+    best = best_sentences(topic(q), passages, limit=1, shape=expected_shape(q.folded))
+    if best and best[0].coverage > 0:
+        return best
+    sentences = split_sentences(passages[0].text) if passages else []
+    return [SentenceMatch(passages[0], sentences[0], 1.0, 1.0)] if sentences else []
 
 
 def _asks_how_in_general(q: Question) -> bool:

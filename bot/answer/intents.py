@@ -59,6 +59,9 @@ _CUES: dict[Intent, tuple[str, ...]] = {
     ),
     Intent.PROCEDURE: (
         "(怎么|如何|怎样)申请",
+        "(怎么|如何|怎样)向.{1,20}申请",
+        "(怎么|如何|怎样)写申请",
+        "申请.{0,12}(怎么办|怎么弄|怎么做|怎么写)",
         "申请(流程|方式|途径|渠道|步骤|材料|手续|条件|内容|表)",
         "申请.{0,10}(流程|步骤|手续|程序|办法)",
         "(写明|填写|提交|递交|包括|包含|提供|需要)(哪些|什么)(内容|材料|资料|信息)?",
@@ -106,7 +109,8 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "不予公开怎么办",
         "(超期|逾期|超过期限|过了期限).{0,8}(答复|回复)",
         "拒绝公开",
-        "怎么办",
+        "被拒绝",
+        "(不公开|拒绝|没回复|不回复|不理).{0,12}怎么办",
     ),
     Intent.STATISTIC: (
         "多少(?!钱)",
@@ -174,7 +178,7 @@ def read_intents(folded: str, *, has_agency: bool, has_year: bool, has_ref: bool
 
 # A count asked of an agency or a year is a report figure, unless it asks for a phone
 # number or an address ("…的联系电话是多少"); without either, STATISTIC was dropped.
-_ORDER = [Intent.ITEM, Intent.CONTACT, Intent.STATISTIC, Intent.PROCEDURE, Intent.REMEDY, Intent.FEE]
+_ORDER = [Intent.ITEM, Intent.CONTACT, Intent.STATISTIC, Intent.REMEDY, Intent.PROCEDURE, Intent.FEE]
 _ORDER.append(Intent.TIME_LIMIT)
 
 

@@ -261,3 +261,20 @@ def test_remedies_quote_the_article_on_remedies(ask: Ask) -> None:
         reply = ask(question)
         assert "行政复议" in lead(reply) and "行政诉讼" in lead(reply), reply.answer
         assert any(c.section and "第五十一条" in c.section for c in reply.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["如何向淮安市政府申请政府信息公开？", "我想申请公开一份文件，怎么办", "怎么申请"],
+)
+def test_how_to_apply_in_any_wording_quotes_article_29(ask: Ask, question: str) -> None:
+    reply = ask(question)
+    assert reply.intent is Intent.PROCEDURE
+    assert "书面形式" in lead(reply) or "在线申请" in lead(reply), reply.answer
+    assert all("最高人民法院" not in c.title for c in reply.citations)
+
+
+def test_no_reply_to_an_application_is_a_remedy_question(ask: Ask) -> None:
+    reply = ask("申请了一直没回复怎么办")
+    assert reply.intent is Intent.REMEDY
+    assert "行政复议" in lead(reply)
