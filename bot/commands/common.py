@@ -11,7 +11,7 @@ from bot.errors import IndexUnavailable
 from bot.settings import load_settings
 from index import open_index
 from index.backend import KnowledgeBase
-from index.store import corpus_fingerprint, publish
+from index.store import corpus_fingerprint, current_folder, is_stale, publish
 
 
 def add_index_options(parser: argparse.ArgumentParser) -> None:
@@ -29,14 +29,21 @@ def folders(args: argparse.Namespace) -> tuple[Path, Path]:
 
 
 def open_knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
-    """Open the current index; build it first from the corpus if none was ever built."""
+    """Open the current index, first (re)building it when the corpus is newer or there is none.
+
+    The terminal channels read the corpus on this machine, so an answer never comes from
+    an index older than the documents beside it; the Telegram bot instead switches only
+    when an operator reloads it.
+    """
     index_dir, corpus_dir = folders(args)
-    try:
-        return open_index(index_dir)
-    except IndexUnavailable:
-        if not corpus_dir.is_dir():
-            raise
-    print(f"尚无索引，正在从 {corpus_dir} 构建（只需一次）…", file=sys.stderr, flush=True)
-    corpus = load_corpus(corpus_dir)
-    publish(corpus, index_dir, fingerprint=corpus_fingerprint(corpus_dir))
+    if corpus_dir.is_dir() and is_stale(index_dir, corpus_dir):
+        had_index = current_folder(index_dir) is not None
+        what = "语料有更新，正在重建索引" if had_index else "尚无索引，正在构建（只需一次）"
+        print(f"{what}：{corpus_dir} → {index_dir} …", file=sys.stderr, flush=True)
+        try:
+            publish(load_corpus(corpus_dir), index_dir, fingerprint=corpus_fingerprint(corpus_dir))
+        except IndexUnavailable as exc:  # e.g. another build holds the lock
+            if not had_index:
+                raise
+            print(f"未能重建（{exc}），继续使用现有索引。", file=sys.stderr, flush=True)
     return open_index(index_dir)

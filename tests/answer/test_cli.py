@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import os
 import subprocess
 import sys
@@ -90,3 +91,23 @@ def test_chat_ends_quietly_at_end_of_input(built_index: Path) -> None:
     assert run.returncode == 0, run.stderr
     assert "政府信息公开问答助手" in run.stdout
     assert "Traceback" not in run.stderr
+
+
+def test_ask_rebuilds_when_the_corpus_changed(tmp_path: Path, corpus_dir: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(corpus_dir / "seed", corpus / "seed")
+    args = (
+        "ask",
+        "--json",
+        "淮安市人民政府办公室的电话",
+        "--index",
+        str(tmp_path / "index"),
+        "--corpus",
+        str(corpus),
+    )
+    before = json.loads(gongkai(*args).stdout)
+    assert not before["found"]  # the 淮安 report is not in this corpus yet
+    shutil.copytree(corpus_dir / "reports", corpus / "reports")
+    run = gongkai(*args)
+    assert "重建索引" in run.stderr
+    assert "0517-83605210" in json.loads(run.stdout)["answer"]
