@@ -147,7 +147,9 @@ class KnowledgeHolder:
 
     def _open(self) -> KnowledgeBase:
         try:
-            return self._opener()
+            kb = self._opener()
+            engine_functions.warm(kb)  # the first citizen does not wait for the dictionaries
+            return kb
         except IndexUnavailable:
             raise
         except Exception as exc:  # a corrupt index raises whatever its reader raises

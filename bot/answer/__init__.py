@@ -7,7 +7,7 @@ search_documents(kb, query)   matching documents and items, paginated (/search, 
 coverage(kb)                  which agencies and years the corpus covers (/about)
 """
 
-from bot.answer.engine import answer, contact_answer, coverage, procedure_answer, search_documents
+from bot.answer.engine import answer, contact_answer, coverage, procedure_answer, search_documents, warm
 from bot.answer.models import Answer, Citation, ContactCard, Coverage, DocumentPage, Intent, ProcedureCard
 
 __all__ = [
@@ -23,4 +23,5 @@ __all__ = [
     "coverage",
     "procedure_answer",
     "search_documents",
+    "warm",
 ]

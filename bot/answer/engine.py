@@ -165,6 +165,11 @@ def engine_for(kb: KnowledgeBase) -> Engine:
         return engine
 
 
+def warm(kb: KnowledgeBase) -> None:
+    """Build the engine and load the word dictionaries now, not at the first question."""
+    engine_for(kb).words.warm()
+
+
 def answer(question: str, kb: KnowledgeBase, *, today: date | None = None) -> Answer:
     """Answer one free-text question from the records, or decline honestly."""
     return engine_for(kb).answer(question, today)
