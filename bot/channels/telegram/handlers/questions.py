@@ -51,7 +51,7 @@ async def answer_question(message: Message, context: Context, question: str) -> 
     """Ask the engine (off the event loop) and reply with the answer and its keyboard."""
     await message.chat.send_action(ChatAction.TYPING)
     key, answer = await context.services.ask(question)
-    await reply_html(message, render.answer_html(answer), answer_keyboard(key))
+    await reply_html(message, render.answer_html(answer), answer_keyboard(key, answer))
 
 
 async def on_unsupported(update: Update, context: Context) -> None:
