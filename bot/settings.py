@@ -35,7 +35,9 @@ class Settings(BaseSettings):
 
     bot_token: SecretStr | None = Field(
         default=None,
-        description="Telegram 机器人令牌（向 @BotFather 申请）；不设置则不能运行机器人。Never logged.",
+        description=(
+            "Telegram 机器人令牌（向 @BotFather 申请）；不设置则 gongkai run 打开终端对话；令牌不会写入日志"
+        ),
     )
     admin_ids: Annotated[list[int], NoDecode] = Field(
         default_factory=list,
@@ -63,6 +65,11 @@ class Settings(BaseSettings):
     rate_limit_questions: int = Field(default=10, ge=1, description="每位用户在一个时间窗内最多可提问的次数")
     rate_limit_seconds: float = Field(default=60.0, gt=0, description="限流时间窗（秒）")
     max_question_chars: int = Field(default=500, ge=10, description="单个问题的最大字数，超出则请用户精简")
+    draft_timeout_seconds: float = Field(
+        default=1800.0,
+        gt=0,
+        description="起草申请的对话多久没有回复即放弃并清除已填写的个人信息（秒）",
+    )
     answer_cache_size: int = Field(
         default=2000, ge=10, description="服务器端保存的最近回答数，回答下方的按钮依赖它们"
     )

@@ -63,3 +63,28 @@ def normalize_doc_no(doc_no: str) -> str:
     """One spelling for a document number: 岚综管规[2024]4号 -> 岚综管规〔2024〕4号."""
     compact = re.sub(r"\s+", "", to_halfwidth(doc_no))
     return _DOC_NO_YEAR.sub(r"〔\1〕", compact)
+
+
+CN_DIGITS = {ch: n for n, ch in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "〇零一二两三四五六七八九十百千"
+
+
+def cn_to_int(numeral: str) -> int | None:
+    """Chinese numerals to a number; None when the text is not one.
+
+    Counted (一 1, 十一 11, 二十九 29, 一百零一 101) or read digit by digit, as years
+    are (二〇二六 2026, 一七 17).
+    """
+    if not numeral or any(ch not in CN_DIGITS and ch not in _CN_UNITS for ch in numeral):
+        return None
+    if not any(ch in _CN_UNITS for ch in numeral):
+        return int("".join(str(CN_DIGITS[ch]) for ch in numeral))
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in CN_DIGITS:
+            digit = CN_DIGITS[ch]
+        else:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0)

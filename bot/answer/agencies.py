@@ -40,7 +40,7 @@ _PLACE_SUFFIXES = (
     "乡",
 )
 _PLACE = re.compile(
-    r"^(?:[\u4e00-\u9fff]{2,8}?(?:" + "|".join(_PLACE_SUFFIXES) + r"))+",
+    r"^(?:[\u4e00-\u9fff]{2,12}?(?:" + "|".join(_PLACE_SUFFIXES) + r"))+",
 )
 _PLACE_TOKEN = re.compile(r"[\u4e00-\u9fff]{1,10}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:政府|人民政府)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -89,6 +89,7 @@ class AgencyMatcher:
 
     def __init__(self, registry: AgencyRegistry) -> None:
         self._names: dict[str, str] = {}
+        self._abbreviations: list[tuple[re.Pattern[str], str]] = []
         self._family: dict[str, list[str]] = defaultdict(list)
         for agency in registry.agencies:
             if agency.parent:
@@ -105,6 +106,13 @@ class AgencyMatcher:
                     self._places[stem].add(agency.name)
                 if _distinctive_type(kind):
                     self._types[kind].add(agency.name)
+                    if len(place) >= 4:
+                        # "杨凌示范区审计局" for 杨凌农业高新技术产业示范区审计局: the place's
+                        # first two characters, a short gap, then the agency's type.
+                        shortened = re.compile(
+                            re.escape(place[:2]) + r"[\u4e00-\u9fff]{0,8}?" + re.escape(kind)
+                        )
+                        self._abbreviations.append((shortened, agency.name))
             if agency.region:
                 last = _last_place(fold(agency.region))
                 for stem in place_forms(last):
@@ -139,6 +147,15 @@ class AgencyMatcher:
                 mentions.places[key] = sorted(self._places[key])
                 mentions.matched.append(key)
                 rest = rest.replace(key, "\x00")
+        if not mentions.named:
+            shortened = {
+                name: m.group(0) for pattern, name in self._abbreviations if (m := pattern.search(rest))
+            }
+            if len(shortened) == 1:
+                ((name, text),) = shortened.items()
+                mentions.named.append(name)
+                mentions.matched.append(text)
+                rest = rest.replace(text, "\x00")
         if not mentions.named:
             for key in self._type_keys:
                 if key in rest and len(self._types[key]) == 1:
@@ -175,6 +192,8 @@ def place_forms(place: str) -> list[str]:
     for suffix in _PLACE_SUFFIXES:
         if last.endswith(suffix) and len(last) - len(suffix) >= 2:
             forms.append(last[: -len(suffix)])
+            if len(last) - len(suffix) >= 4:  # 广东从化经济开发区 is also written 从化经济开发区
+                forms.append(last[2:])
             break
     if place != last and len(place) > len(last):
         forms.append(place)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from bot.answer.compose import cite_document
 from bot.answer.models import ContactCard, ProcedureCard
+from bot.answer.overlap import grams
 from bot.corpus.models import AgencyRegistry, Conflict, Contact, DocKind, Phone
 from index.backend import DocumentSummary
 
@@ -26,12 +27,18 @@ def contact_cards(
     registry: AgencyRegistry,
     conflicts: Sequence[Conflict],
     wanted: Sequence[str] = (),
+    topic: str = "",
 ) -> list[ContactCard]:
-    """Cards of the contacts in these documents, the most useful first; each card one office."""
+    """Cards of the contacts in these documents, the most useful first; each card one office.
+
+    An office the question names (档案馆, 图书馆, 办公室) comes first; then offices that
+    have the asked fields, from guides, receiving applications.
+    """
     area_codes = {a.name: a.area_code for a in registry.agencies if a.area_code}
+    asked = grams(topic)
     ranked = sorted(
         ((contact, doc) for doc in docs for contact in doc.contacts),
-        key=lambda pair: _rank(pair[0], pair[1], wanted),
+        key=lambda pair: (-_named(asked, pair[0]), *_rank(pair[0], pair[1], wanted)),
     )
     cards: dict[str, ContactCard] = {}
     for contact, doc in ranked:
@@ -78,6 +85,11 @@ def procedure_card(doc: DocumentSummary | None, agency: str | None) -> Procedure
         remedies=proc.remedies,
         sources=[cite_document(doc, proc.section)],
     )
+
+
+def _named(asked: set[str], contact: Contact) -> int:
+    """How many of the question's bigrams the office's name and role hold."""
+    return len(asked & grams(f"{contact.office or ''} {contact.role or ''}")) if asked else 0
 
 
 def _rank(contact: Contact, doc: DocumentSummary, wanted: Sequence[str]) -> tuple[int, int, int, str]:

@@ -7,6 +7,7 @@ and to the application procedure (依申请公开).
 
 from __future__ import annotations
 
+import re
 import threading
 import weakref
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from bot.answer.words import Words
 from index.backend import Hit, KnowledgeBase, SearchFilters
 
 Strategy = Callable[["Engine", Question], Answer | None]
+_WHERE_TO_FIND = re.compile(r"查阅|查询|查看|看到|下载|获取|找到|查到")
 
 
 class Engine:
@@ -60,10 +62,12 @@ class Engine:
         """Ranked records of the knowledge base."""
         return self.kb.backend.search(text, filters, limit)
 
-    def cards_for(self, agencies: list[str], wanted: list[str] | None = None) -> list[ContactCard]:
+    def cards_for(
+        self, agencies: list[str], wanted: list[str] | None = None, topic: str = ""
+    ) -> list[ContactCard]:
         """Contact cards of the agencies' documents, the most useful first."""
         docs = self.scope.of_agencies(agencies)
-        return contact_cards(docs, self.kb.agencies, self.kb.conflicts, wanted or [])
+        return contact_cards(docs, self.kb.agencies, self.kb.conflicts, wanted or [], topic)
 
 
 def _contact(engine: Engine, q: Question) -> Answer | None:
@@ -71,7 +75,12 @@ def _contact(engine: Engine, q: Question) -> Answer | None:
     wanted = q.reading.contact_fields or ["phone"]
     if not agencies:
         return contacts_overview(engine, q, wanted)
-    cards = engine.cards_for(agencies, wanted)
+    if _WHERE_TO_FIND.search(q.folded):
+        # "在哪里可以查到/看到…": the records usually say so in a sentence, not a card.
+        found = passage_answer(engine, q)
+        if found is not None:
+            return found
+    cards = engine.cards_for(agencies, wanted, q.topic)
     if not cards or not any(has_field(cards[0], f) for f in wanted):
         # The records may still say where to go in a sentence (e.g. "到…法规科查询").
         return passage_answer(engine, q) or (contact_reply(engine, q, cards, wanted) if cards else None)

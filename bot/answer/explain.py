@@ -15,7 +15,14 @@ from bot.answer.cards import procedure_card
 from bot.answer.compose import cite_hit, reply
 from bot.answer.models import Answer, Intent
 from bot.answer.reports import topic
-from bot.answer.sentences import SentenceMatch, best_sentences, expected_shape
+from bot.answer.sentences import (
+    MAX_QUOTE_CHARS,
+    SHAPED_COVERAGE,
+    SentenceMatch,
+    best_sentences,
+    expected_shape,
+    split_sentences,
+)
 from bot.corpus.models import DocKind
 from index.backend import DocumentSummary, Hit, RecordKind, SearchFilters
 
@@ -26,6 +33,8 @@ if TYPE_CHECKING:
 ANSWER_COVERAGE = 0.6
 GUIDE_COVERAGE = 0.45
 ARTICLE_BONUS = 0.15
+_ANCHORED = frozenset({Intent.REMEDY, Intent.COMPLAINT})
+LAW_COVERAGE = 0.3  # below this the 条例 does not speak to the question: try the other law texts
 MAX_CHANNEL_CHARS = 70
 _CHANNEL_NAMES = {
     "online": "在线申请",
@@ -72,15 +81,29 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
         hits = engine.search(asked, SearchFilters(documents=[g.id for g in guides]), 8)
         shape = expected_shape(q.folded)
         found = [m for m in best_sentences(topic(q), hits, shape=shape) if m.coverage >= GUIDE_COVERAGE]
-    if not found and laws:
-        hits = engine.search(asked, SearchFilters(documents=[d.id for d in laws]), 12)
+    # The 条例 first: it is what applies to every agency; other law texts (the court's
+    # provisions on disclosure cases) only when it has nothing on the question.
+    for law_docs in (laws[:1], laws[1:]):
+        if found or not law_docs:
+            break
+        hits = engine.search(asked, SearchFilters(documents=[d.id for d in law_docs]), 12)
         # The question's own words choose the sentence; the intent's words only helped find it.
-        found = best_sentences(
+        matches = best_sentences(
             topic(q) or words,
             hits,
             bonus=lambda h: ARTICLE_BONUS * _in_articles(h, articles),
             shape=expected_shape(q.folded),
         )
+        shape = expected_shape(q.folded)
+        enough = SHAPED_COVERAGE if shape else LAW_COVERAGE  # a sentence of the asked shape needs less
+        found = [m for m in matches if m.coverage >= enough]
+    if intent in _ANCHORED:
+        # What to do against a reply, or with a complaint, is one article whatever the
+        # wording of the question: it leads, a closer sentence may follow.
+        anchor = _article_sentences(engine, laws[:1], articles[0])
+        others = [m for m in found if all(m.sentence != a.sentence for a in anchor)]
+        room = MAX_QUOTE_CHARS - sum(len(a.sentence) for a in anchor)
+        found = anchor + [m for m in others[:1] if len(m.sentence) <= room]
     if not found:
         return None
     guide = guides[0] if guides else None
@@ -93,6 +116,18 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
         procedure=procedure_card(guide, engine.scope.agency_of.get(guide.id)) if guide else None,
         contacts=engine.cards_for(q.agencies.scope)[:1] if q.agencies.scope else [],
     )
+
+
+def _article_sentences(engine: Engine, laws: list[DocumentSummary], article: str) -> list[SentenceMatch]:
+    """The first sentence of one article of a law text, as a match to quote."""
+    if not laws:
+        return []
+    hits = engine.kb.backend.records(SearchFilters(documents=[laws[0].id], records=[RecordKind.PASSAGE]))
+    for hit in hits:
+        if hit.section and hit.section[-1].startswith(article):
+            sentences = split_sentences(hit.text)
+            return [SentenceMatch(hit, sentences[0], 1.0, 1.0)] if sentences else []
+    return []
 
 
 def _asks_how_in_general(q: Question) -> bool:
@@ -156,7 +191,10 @@ def passage_answer(engine: Engine, q: Question) -> Answer | None:
     hits = engine.search(q.folded, filters, 10)
     shape = expected_shape(q.folded)
     # Asked about no agency in particular, the rules of the law come before one agency's wording.
-    prefer_law = None if agencies else (lambda h: LAW_BONUS * (h.doc_kind is DocKind.LAW))
+    primary = {d.id for d in engine.scope.regulations()[:1]}
+    prefer_law = (
+        None if agencies else (lambda h: LAW_BONUS * ((h.doc_kind is DocKind.LAW) + (h.doc_id in primary)))
+    )
     found = [
         m
         for m in best_sentences(topic(q), hits, shape=shape, bonus=prefer_law)

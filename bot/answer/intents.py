@@ -79,8 +79,6 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "什么时候.{0,4}(答复|回复|办结|给|有结果)",
         "延长",
         "(几|多少)个工作日",
-        "超期",
-        "逾期",
     ),
     Intent.FEE: (
         "收费",
@@ -106,6 +104,7 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "没有答复",
         "不答复",
         "不予公开怎么办",
+        "(超期|逾期|超过期限|过了期限).{0,8}(答复|回复)",
         "拒绝公开",
         "怎么办",
     ),
@@ -175,8 +174,8 @@ def read_intents(folded: str, *, has_agency: bool, has_year: bool, has_ref: bool
 
 # A count asked of an agency or a year is a report figure, unless it asks for a phone
 # number or an address ("…的联系电话是多少"); without either, STATISTIC was dropped.
-_ORDER = [Intent.ITEM, Intent.CONTACT, Intent.STATISTIC, Intent.PROCEDURE, Intent.FEE, Intent.TIME_LIMIT]
-_ORDER.append(Intent.REMEDY)
+_ORDER = [Intent.ITEM, Intent.CONTACT, Intent.STATISTIC, Intent.PROCEDURE, Intent.REMEDY, Intent.FEE]
+_ORDER.append(Intent.TIME_LIMIT)
 
 
 def _priority(intent: Intent) -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.answer.compose import cite_hit, reply
 from bot.answer.fallback import not_found
 from bot.answer.models import Answer, Intent
 from bot.answer.overlap import Weights, coverage, grams
+from bot.answer.sentences import best_sentences
 from bot.text import fold
 from index.backend import Hit, RecordKind, SearchFilters
 
@@ -23,6 +25,16 @@ _ASKS_DOC_NO = ("文号", "发文字号", "字号")
 _ASKS_INDEX_NO = ("索引号",)
 _ASKS_VALIDITY = ("有效", "废止", "失效")
 _ASKS_DATE = ("什么时候", "日期", "哪天", "何时")
+CONTENT_COVERAGE = 0.5
+ITEMS = 20
+ITEMS_BY_YEAR = 100  # titles rarely hold the year: look further, then keep that year's
+_DOCUMENT_NOUNS = frozenset("文件 通知 决定 通告 规定 办法 意见 方案".split())
+_COUNT_CUE = re.compile(r"几(件|个|条|项|份)|多少")
+_COUNT = re.compile(r"\d+\s*(件|个|条|项|份)")
+# Words that ask which document, not what it says.
+_ITEM_WORDS = frozenset(
+    "文件 通知 决定 通告 文号 发文字号 索引号 对应 标题 名称 内容 全文 有效 有效性 废止 失效".split()
+)
 
 
 def item_answer(engine: Engine, q: Question) -> Answer | None:
@@ -32,9 +44,14 @@ def item_answer(engine: Engine, q: Question) -> Answer | None:
         if not hits:
             ref = q.doc_no or q.index_no
             return not_found(engine, q, f"{ref}对应的文件", Intent.ITEM)
-        return _describe(q, hits)
-    hits = _prefer_items(engine.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), 20))
-    asked = grams(q.topic)
+        return _describe(engine, q, hits)
+    depth = ITEMS_BY_YEAR if q.years else ITEMS
+    hits = _prefer_items(engine.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), depth))
+    if q.years:
+        hits = [h for h in hits if _year(h) in q.years]
+    listing = any(cue in q.folded for cue in _ASKS_LIST)
+    # A list question names a kind of document ("哪些文件"): the kind is no title word.
+    asked = grams(" ".join(t for t in q.terms if not (listing and t in _DOCUMENT_NOUNS)))
     titles = [grams(_title(h)) for h in hits]
     if not hits or not asked:
         return None
@@ -44,10 +61,10 @@ def item_answer(engine: Engine, q: Question) -> Answer | None:
     )
     if scored[0][0] < TITLE_COVERAGE:
         return None
-    if any(cue in q.folded for cue in _ASKS_LIST):
+    if listing:
         matching = [hits[i] for cov, i in scored if cov >= LIST_COVERAGE * scored[0][0]][:LIST_SIZE]
         return _list(matching)
-    return _describe(q, [hits[scored[0][1]]])
+    return _describe(engine, q, [hits[scored[0][1]]])
 
 
 def _prefer_items(hits: list[Hit]) -> list[Hit]:
@@ -58,6 +75,14 @@ def _prefer_items(hits: list[Hit]) -> list[Hit]:
         if key not in best or (best[key].item is None and hit.item is not None):
             best[key] = hit
     return [h for h in hits if best.get(fold(_title(h))) is h]
+
+
+def _year(hit: Hit) -> int | None:
+    """The year an item was issued (written, else published)."""
+    when = (
+        (hit.item.written or hit.item.published) if hit.item else (hit.entry.published if hit.entry else None)
+    )
+    return when.year if when else hit.year
 
 
 def _list(hits: list[Hit]) -> Answer:
@@ -71,7 +96,7 @@ def _list(hits: list[Hit]) -> Answer:
     return reply(Intent.ITEM, "\n".join(lines), found=True, citations=[cite_hit(h) for h in hits])
 
 
-def _describe(q: Question, hits: list[Hit]) -> Answer:
+def _describe(engine: Engine, q: Question, hits: list[Hit]) -> Answer:
     hit = hits[0]
     title = _title(hit)
     meta = hit.item
@@ -92,7 +117,9 @@ def _describe(q: Question, hits: list[Hit]) -> Answer:
         facts.append(f"发布日期：{published.isoformat()}")
     if meta and meta.validity:
         facts.append(f"有效性：{meta.validity}")
-    lead = _lead(q, title, doc_no, index_no, meta.validity if meta else None)
+    lead = _content(engine, q, hit, title) or _lead(
+        q, title, doc_no, index_no, meta.validity if meta else None
+    )
     text = "\n".join([lead, "；".join(facts)]) if facts else lead
     if len(hits) > 1:
         text += "\n另有" + "、".join(f"《{_title(h)}》" for h in hits[1:4]) + "。"
@@ -104,6 +131,23 @@ def _describe(q: Question, hits: list[Hit]) -> Answer:
         year=hit.year,
         citations=[cite_hit(h) for h in hits[:3]],
     )
+
+
+def _content(engine: Engine, q: Question, hit: Hit, title: str) -> str | None:
+    """When the question asks what a document says (not which one it is), its answering sentence."""
+    folded_title = fold(title)
+    asked = [t for t in q.terms if t not in _ITEM_WORDS]
+    counts = bool(_COUNT_CUE.search(q.folded))
+    if not asked or not (counts or any(t not in folded_title for t in asked)):
+        return None
+    filters = SearchFilters(documents=[hit.doc_id], records=[RecordKind.PASSAGE, RecordKind.ITEM])
+    hits = engine.search(" ".join(asked), filters, 8)
+    found = best_sentences(" ".join(asked), hits, limit=1, shape=_COUNT if counts else None)
+    if counts and found and not _COUNT.search(found[0].sentence):
+        return None
+    if not found or found[0].coverage < CONTENT_COVERAGE:
+        return None
+    return f"{found[0].sentence}（《{title}》）"
 
 
 def _lead(q: Question, title: str, doc_no: str | None, index_no: str | None, validity: str | None) -> str:

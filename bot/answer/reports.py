@@ -114,7 +114,7 @@ def _figure_line(engine: Engine, q: Question, doc: DocumentSummary) -> Line | No
         return None
     stat = matches[0].statistic
     hit = next(h for h in hits if h.statistic is stat)
-    who = f"{doc.meta.agency or ''}{doc.meta.year}年"
+    who = f"{engine.scope.display_name(doc)}{doc.meta.year}年"
     if stat.source == "table":
         path = table_path(stat)
         text = f"{_yes_no(q, stat.value)}{who}：{path}：{figure_text(stat)}。"
@@ -132,7 +132,7 @@ def _sentence_line(engine: Engine, q: Question, doc: DocumentSummary) -> Line | 
     match = found[0]
     negated = any(n in match.sentence for n in _NEGATIONS)
     lead = ("没有。" if negated else "有。") if _asks_yes_no(q) else ""
-    text = f"{lead}{doc.meta.agency or ''}{doc.meta.year}年：“{match.sentence}”"
+    text = f"{lead}{engine.scope.display_name(doc)}{doc.meta.year}年：“{match.sentence}”"
     return Line(text, cite_hit(match.hit, quote=match.sentence))
 
 

@@ -54,6 +54,10 @@ class Scope:
             )
         return dict(by_year)
 
+    def display_name(self, doc: DocumentSummary) -> str:
+        """The agency of a document as citizens should read it: the registry's name."""
+        return self.agency_of.get(doc.id) or doc.meta.agency or ""
+
     def ranked(self, agencies: Iterable[str]) -> list[str]:
         """Agencies, those with the most documents first."""
         counts = {a: len(self._by_agency.get(a, [])) for a in agencies}

@@ -18,11 +18,15 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日",
         re.compile(r"\d+\s*个?(?:工作日|日|天|个月)"),
     ),
-    (r"多少钱|收费标准|费用是多少|收多少", re.compile(r"\d+(?:\.\d+)?\s*元|不收取费用|免费|信息处理费")),
+    (
+        r"多少钱|收费标准|费用是多少|收多少|收费吗|收不收费|要钱吗|免费吗|花钱吗",
+        re.compile(r"\d+(?:\.\d+)?\s*元|不收取费用|免费|信息处理费"),
+    ),
     (
         r"哪些内容|什么内容|写明|包括哪些|需要提供|什么材料",
         re.compile(r"[：:]\s*[（(][一二三四五六七八九十\d]"),
     ),
+    (r"怎么办|不服|不满意|被拒绝|救济", re.compile(r"行政复议|行政诉讼")),
 )
 MAX_LIST_CHARS = 240
 MAX_QUOTE_CHARS = 300  # the main answer stays short; the citation holds the rest

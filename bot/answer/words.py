@@ -24,13 +24,18 @@ STOPWORDS = frozenset(
     那么 然后 以及 并且 或者 还是 关于 对于 通过 根据 按照 之 其 中 里
     上 下 后 前 一 个 件 条 次 份 宗 项 年 年度 月 日 号 共 总共
     一共 大概 大约 左右 呢 哦 嗯 吧 着 过 去 来 知道 告诉 查 找 看
-    说 讲 叫 谁 多久 多长时间 什么时候 何时 几天 几件 几条 几个 几次
-    多少件 多少条 多少个 ？ ? ！ ! ， , 。 . 、 ： : ； ; （ ） (
+    说 讲 叫 谁 以后 之后 然后 后来 多久 多长时间 什么时候 何时 几天 几件 几条 几个 几次
+    几份 几宗 几项 几家 几位 几人 几篇 几期 几场 多少件 多少条 多少个 多少份
+    多少宗 多少项 多少家 多少人 多少篇 多少期 多少次 多少场
+    经济开发区 开发区 示范区 综合实验区 实验区 新区 管委会 管理委员会 办事处 人民政府
+    ？ ? ！ ! ， , 。 . 、 ： : ； ; （ ） (
     ) “ ”  ' 《 》
     """.split()
 )
 _NUMBER = re.compile(r"^[\d.%％]+$|^[〇零一二三四五六七八九十百千万两]+$")
 _DICT_LOCK = threading.Lock()
+# jieba parts of speech that never carry what a question is about.
+_NO_TOPIC_TAGS = frozenset("r c p u uj ul uz ug uv ud y e o d m q mq f x".split())
 
 
 class Words:
@@ -62,11 +67,21 @@ class Words:
         return terms
 
     def topic(self, text: str, skip: Sequence[str] = ()) -> str:
-        """The content words of a text, in order, space-separated: no stopwords, numbers, skipped names."""
+        """The content words of a text, in order, space-separated.
+
+        Stopwords, numbers, the skipped names and every word whose part of speech
+        carries no topic (pronouns, particles, prepositions, adverbs, measure words:
+        那边, 一下, 可以, 多少个) are left out, so a colloquial question asks what a
+        plain one asks.
+        """
         for name in filter(None, skip):
             text = text.replace(name, " ")
-        words = (w.strip() for w in self._jieba().cut(text))
-        return " ".join(w for w in words if w and w not in STOPWORDS and not _NUMBER.match(w))
+        kept = []
+        for word, tag in self.tag(text):
+            word = word.strip()
+            if word and word not in STOPWORDS and not _NUMBER.match(word) and tag not in _NO_TOPIC_TAGS:
+                kept.append(word)
+        return " ".join(kept)
 
     def _jieba(self) -> jieba.Tokenizer:
         if self._tokenizer is None:

@@ -5,20 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
+from bot.text import cn_to_int
+
 _CN_DIGIT = "〇零一二三四五六七八九"
 _SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
@@ -74,7 +62,7 @@ def _century(two_digits: int, today: date) -> int:
 
 
 def _cn_number(digits: str) -> int:
-    return int("".join(str(_DIGITS[ch]) for ch in digits))
+    return cn_to_int(digits) or 0
 
 
 _ANY_YEAR = re.compile(

@@ -1,7 +1,9 @@
-"""Find the agency a citizen names among the names the caller knows.
+"""Find the agency a citizen names, and the office that receives its applications.
 
 The registry of agencies is built elsewhere; the drafting conversation takes either
-a list of names or a callable that returns candidate names for a query.
+a list of names or a callable that returns candidate names for a query. Receiving
+offices come from any source of documents with contacts and procedures: a loaded
+`Corpus` or an opened `KnowledgeBase` (its document summaries).
 """
 
 from __future__ import annotations
@@ -9,15 +11,35 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from bot.assist.application import ReceivingOffice
-from bot.corpus.models import Corpus, Procedure
+from bot.corpus.models import AgencyRegistry, Contact, DocKind, DocumentMeta, Procedure
 from bot.text import fold
 
 AgencySource = Sequence[str] | Callable[[str], Sequence[str]]
 OfficeLookup = Callable[[str], ReceivingOffice | None]
 
 MIN_SIMILARITY = 0.5
+RECEIVING_ROLES = ("受理", "申请")  # a contact whose role names these receives applications
+
+
+class _Document(Protocol):
+    @property
+    def meta(self) -> DocumentMeta: ...
+    @property
+    def contacts(self) -> Sequence[Contact]: ...
+    @property
+    def procedure(self) -> Procedure | None: ...
+
+
+class OfficeSource(Protocol):
+    """Documents with contacts and procedures, and the agency registry: a Corpus or a KnowledgeBase."""
+
+    @property
+    def documents(self) -> Sequence[_Document]: ...
+    @property
+    def agencies(self) -> AgencyRegistry: ...
 
 
 def _key(name: str) -> str:
@@ -55,23 +77,68 @@ def is_exact(query: str, name: str) -> bool:
     return _key(query) == _key(name)
 
 
-def office_lookup(corpus: Corpus) -> OfficeLookup:
-    """Receiving offices from the corpus: a contact whose role names 受理, with its guide's channels."""
+def registry_search(
+    registry: AgencyRegistry, offices: OfficeLookup, limit: int = 5
+) -> Callable[[str], list[str]]:
+    """An AgencySource over the registry: a known name alone, else matches (those with an office first)."""
+    aliases = {name: agency.name for agency in registry.agencies for name in (agency.name, *agency.aliases)}
 
-    def lookup(agency: str) -> ReceivingOffice | None:
-        for doc in corpus.documents:
-            for contact in doc.contacts:
-                owner = contact.agency or doc.meta.agency or ""
-                if "受理" in (contact.role or "") and is_exact(agency, owner):
-                    procedure = doc.procedure or _procedure(corpus, agency)
-                    return ReceivingOffice.from_contact(contact, procedure, owner)
-        return None
+    def search(query: str) -> list[str]:
+        known = registry.resolve(query)
+        if known is not None:
+            return [known.name]
+        found = list(
+            dict.fromkeys(aliases[name] for name in match_agencies(query, list(aliases), len(aliases)))
+        )
+        return sorted(found, key=lambda name: offices(name) is None)[:limit]
 
-    return lookup
+    return search
 
 
-def _procedure(corpus: Corpus, agency: str) -> Procedure | None:
-    return next(
-        (d.procedure for d in corpus.documents if d.procedure and is_exact(agency, d.meta.agency or "")),
-        None,
-    )
+def office_lookup(source: OfficeSource) -> OfficeLookup:
+    """Receiving offices, read once: a contact whose role names 受理 or 申请, with its guide's channels."""
+    registry = source.agencies
+    offices = receiving_offices(source)
+    return lambda agency: offices.get(_key(registry.canonical(agency)))
+
+
+def receiving_offices(source: OfficeSource) -> dict[str, ReceivingOffice]:
+    """Each agency's receiving office, keyed by the matching form of its canonical name."""
+    registry = source.agencies
+    contacts: dict[str, tuple[Contact, _Document, str]] = {}
+    procedures: dict[str, tuple[bool, Procedure]] = {}  # key -> (from a guide, procedure)
+    for doc in source.documents:
+        owner = doc.meta.agency or ""
+        if doc.procedure and doc.procedure.channels and owner:
+            key, guide = _key(registry.canonical(owner)), doc.meta.kind is DocKind.GUIDE
+            if key not in procedures or (guide and not procedures[key][0]):
+                procedures[key] = (guide, doc.procedure)
+        for contact in doc.contacts:
+            agency = registry.canonical(contact.agency or owner)
+            if agency and _receives(contact):
+                current = contacts.get(_key(agency))
+                if current is None or _rank(contact, doc) < _rank(*current[:2]):
+                    contacts[_key(agency)] = (contact, doc, agency)
+    return {
+        key: ReceivingOffice.from_contact(contact, _procedure_for(doc, key, procedures), agency)
+        for key, (contact, doc, agency) in contacts.items()
+    }
+
+
+def _receives(contact: Contact) -> bool:
+    return any(word in (contact.role or "") for word in RECEIVING_ROLES)
+
+
+def _rank(contact: Contact, doc: _Document) -> tuple[bool, bool, bool]:
+    # An office with an address, stated in the guide that also says how to apply, is the one
+    # its submission channels name; the first of equal rank wins.
+    with_channels = bool(doc.procedure and doc.procedure.channels)
+    return (not contact.address, not with_channels, doc.meta.kind is not DocKind.GUIDE)
+
+
+def _procedure_for(
+    doc: _Document, key: str, procedures: dict[str, tuple[bool, Procedure]]
+) -> Procedure | None:
+    if doc.procedure and doc.procedure.channels:
+        return doc.procedure
+    return procedures[key][1] if key in procedures else None

@@ -11,24 +11,10 @@ import re
 from datetime import date, timedelta
 
 from bot.errors import DateParseError
-from bot.text import to_halfwidth, to_simplified
+from bot.text import cn_to_int, to_halfwidth, to_simplified
 
 WEEKDAYS_ZH = "一二三四五六日"
 
-_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
 _CN_NUMBER = re.compile(r"[零〇一二两三四五六七八九十]+")
 
 _RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2, "大前天": 3}
@@ -61,15 +47,7 @@ def _normalise(text: str) -> str:
     text = to_simplified(to_halfwidth(text)).strip().rstrip("。.,，!！ ")
     text = re.sub(r"\s+", "", text)
     text = re.sub(r"^(是|在|于)", "", text)
-    return _CN_NUMBER.sub(lambda m: str(_cn_to_int(m.group())), text) if "月" in text else text
-
-
-def _cn_to_int(numeral: str) -> int:
-    """一 → 1, 十二 → 12, 二十三 → 23, 三十一 → 31; also digit by digit: 二〇二六 → 2026."""
-    if "十" not in numeral:
-        return int("".join(str(_DIGITS[ch]) for ch in numeral))
-    tens, _, units = numeral.partition("十")
-    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+    return _CN_NUMBER.sub(lambda m: str(cn_to_int(m.group())), text) if "月" in text else text
 
 
 def _relative(text: str, today: date) -> date | None:

@@ -56,6 +56,7 @@ from bot.errors import InvalidField
 
 BACK_WORDS = frozenset({"返回", "上一步", "后退", "back"})
 CANCEL_WORDS = frozenset({"取消", "退出", "放弃", "不填了", "cancel"})
+GREETING = "我来帮您起草一份政府信息公开申请。随时回复“返回”回到上一步，回复“取消”放弃填写。"
 NAVIGATION = ["返回", "取消"]  # commands every question accepts; channels may show them as buttons
 _APPLICANT_FIELDS = ("kind", "name", "id_type", "id_number", "representative")
 _CONTACT_FIELDS = ("phone", "address", "postcode", "email")
@@ -100,9 +101,12 @@ class ApplicationDraft:
         """The finished application, once the citizen confirmed it."""
         return self._application
 
-    def start(self) -> DraftReply:
-        """The first question."""
-        return self._ask("我来帮您起草一份政府信息公开申请。随时回复“返回”回到上一步，回复“取消”放弃填写。")
+    def start(self, agency: str | None = None) -> DraftReply:
+        """The first question; with `agency` (e.g. from an answer about it), that name is the first answer."""
+        if agency is None or len(clean(agency)) < 2:
+            return self._ask(GREETING)
+        reply = self.handle(agency)
+        return reply.model_copy(update={"text": f"{GREETING}\n\n{reply.text}"})
 
     def handle(self, text: str) -> DraftReply:
         """Take one message and answer with the next question, the same question again, or the result."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
-from bot.answer import answer, contact_answer, coverage, procedure_answer, search_documents
+from bot.answer import Intent, answer, contact_answer, coverage, procedure_answer, search_documents
 from bot.answer.engine import engine_for
 from bot.answer.replies import examples_for
+from bot.channels.chat_draft import REMINDER, TerminalDraft
+from bot.channels.drafting import COMMAND_HINT
 from bot.channels.terminal import cite_line, render_answer, render_contact, render_procedure
 from index.backend import KnowledgeBase
 
@@ -23,6 +26,7 @@ HELP = """可以直接输入问题，例如“张店区安监局的热线电话�
 命令：
   /hotline [机关]  联系电话和地址
   /apply [机关]    如何申请政府信息公开
+  /draft [机关]    一步步起草政府信息公开申请表（Word 文件）
   /search 关键词   查找文件
   /about           收录了哪些机关和年度
   /help            显示本帮助
@@ -33,12 +37,14 @@ APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法
 class Chat:
     """A terminal conversation over a knowledge source."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, drafts: Path | None = None) -> None:
         self.kb = kb
+        self.drafting = TerminalDraft(kb, drafts or Path.cwd())
         self.commands: dict[str, Callable[[str], str]] = {
             "/help": lambda _: HELP,
             "/hotline": self.hotline,
             "/apply": self.apply,
+            "/draft": self.drafting.begin,
             "/search": self.search,
             "/about": lambda _: self.about(),
         }
@@ -58,13 +64,20 @@ class Chat:
             return None
         command, _, rest = line.partition(" ")
         try:
+            if self.drafting.active:
+                return self._draft_line(line, command)
             if command in self.commands:
                 return self.commands[command](rest.strip())
             if command.startswith("/"):
                 return f"未知命令 {command}。\n{HELP}"
-            return render_answer(answer(line, self.kb))
-        except Exception:  # the chat survives any one failure
-            log.exception("chat reply failed (input withheld: it may hold personal data)")
+            reply = answer(line, self.kb)
+            hint = f"\n\n{COMMAND_HINT}" if reply.intent is Intent.PROCEDURE or reply.procedure else ""
+            return render_answer(reply) + hint
+        except Exception as exc:  # the chat survives any one failure
+            if self.drafting.active:  # a traceback may quote the applicant's data: name the error only
+                log.error("draft reply failed: %s (details withheld: personal data)", type(exc).__name__)
+            else:
+                log.exception("chat reply failed (input withheld: it may hold personal data)")
             return APOLOGY
 
     def hotline(self, agency: str) -> str:
@@ -78,7 +91,17 @@ class Chat:
         """How to apply to an agency."""
         reply = procedure_answer(self.kb, agency or None)
         text = render_answer(reply)
-        return f"{text}\n\n{render_procedure(reply.procedure)}" if reply.procedure else text
+        if reply.procedure:
+            text += f"\n\n{render_procedure(reply.procedure)}"
+        return f"{text}\n\n{COMMAND_HINT}"
+
+    def _draft_line(self, line: str, command: str) -> str:
+        # While drafting every line answers the draft; of the commands only /cancel and /quit work.
+        if command == "/cancel":
+            return self.drafting.cancel()
+        if command.startswith("/"):
+            return REMINDER
+        return self.drafting.feed(line)
 
     def search(self, query: str) -> str:
         """Matching documents."""
@@ -105,11 +128,11 @@ class Chat:
         return "\n".join(lines)
 
 
-def run_chat(kb: KnowledgeBase, stdin: TextIO, out: TextIO) -> int:
-    """Read questions until /quit or end of input."""
+def run_chat(kb: KnowledgeBase, stdin: TextIO, out: TextIO, drafts: Path | None = None) -> int:
+    """Read questions until /quit or end of input; drafted forms are saved in `drafts` (default: here)."""
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and in-memory history for input())
-    chat = Chat(kb)
+    chat = Chat(kb, drafts)
     print(chat.welcome(), file=out, flush=True)
     interactive = stdin.isatty()
     while True:

@@ -15,18 +15,23 @@ from typing import Any
 
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus, Document
+from bot.settings import load_settings
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the command."""
     parser = sub.add_parser("check", help="检查语料文件 (validate a corpus)")
-    parser.add_argument("corpus", nargs="?", type=Path, default=Path("corpus"), help="corpus folder")
+    parser.add_argument(
+        "corpus", nargs="?", type=Path, help="corpus folder (default: GONGKAI_CORPUS_DIR, corpus)"
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object for machines")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Load every document and print what was understood of it."""
+    if args.corpus is None:
+        args.corpus = load_settings().corpus_dir
     if not args.corpus.is_dir():
         print(f"gongkai check: {args.corpus}: not a folder", file=sys.stderr)
         return 2

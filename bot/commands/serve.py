@@ -53,7 +53,8 @@ def _serve(settings: Settings) -> None:
 def protect_secrets(settings: Settings) -> None:
     """Keep tokens and citizens' messages out of every log line, even with -v."""
     # httpx logs each request URL at INFO, and the Bot API URL embeds the token.
-    for chatty in ("httpx", "httpcore"):
+    # The job queue's scheduler logs every drafting conversation's timeout job at INFO.
+    for chatty in ("httpx", "httpcore", "apscheduler"):
         logging.getLogger(chatty).setLevel(logging.WARNING)
     # python-telegram-bot logs whole updates (the citizens' text) at DEBUG.
     logging.getLogger("telegram").setLevel(logging.INFO)

@@ -5,42 +5,13 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from bot.text import to_halfwidth
+from bot.text import CN_NUMERAL, cn_to_int, to_halfwidth
 
-_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-CN_NUMERAL = "〇零一二两三四五六七八九十百千"
+__all__ = ["CN_NUMERAL", "cn_to_int", "find_dates", "parse_date"]
 
 # 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日 (PDF text may space the parts out).
 _DATE = re.compile(r"(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-
-
-def cn_to_int(numeral: str) -> int | None:
-    """一 -> 1, 十一 -> 11, 二十九 -> 29, 一百零一 -> 101; None when not a numeral."""
-    if not numeral or any(ch not in _DIGITS and ch not in _UNITS for ch in numeral):
-        return None
-    total, digit = 0, None
-    for ch in numeral:
-        if ch in _DIGITS:
-            digit = _DIGITS[ch]
-        else:
-            total += (1 if digit is None else digit) * _UNITS[ch]
-            digit = None
-    return total + (digit or 0)
 
 
 def parse_date(text: str) -> date | None:

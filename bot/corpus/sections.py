@@ -48,7 +48,7 @@ _LEADING_BLANKS = re.compile(r"[ \t\u3000\xa0]*")
 _LINE_PREFIX = re.compile(r"[ \t\u3000\xa0#]*")  # what may stand before a heading on its line
 _MAX_ROW = 200  # a longer line is prose, not a table row
 _MAX_HEADING = 40
-_LONG_CLAUSE = 30
+_LONG_CLAUSE = 12  # a heading this long with a comma in it is the start of a sentence
 
 
 @dataclass
@@ -268,8 +268,10 @@ def _split_heading(marker: Marker, content: str) -> tuple[str, str]:
     cut = stop.start() if stop else _MAX_HEADING
     heading = first[:cut].strip()
     if len(heading) > _LONG_CLAUSE and (comma := re.search(r"[，,]", heading)) and comma.start() >= 4:
-        cut = comma.start()
-        heading = first[:cut].strip()
+        # A heading run into its first sentence ("收费情况本机关依申请提供政府信息，不收取费用。"):
+        # the label is the clause before the comma; the text keeps the whole sentence.
+        heading = first[: comma.start()].strip()
+        return heading, _join_lines(first + ("\n" + rest if rest else ""))
     remainder = first[cut:].lstrip(" \t\u3000。；;：:！？!?，,")
     return heading, _join_lines(remainder + ("\n" + rest if rest else ""))
 

@@ -220,3 +220,44 @@ def test_a_phone_asked_without_an_agency_lists_the_agencies(ask: Ask) -> None:
     assert not reply.found
     assert "0591-23165385" in reply.answer
     assert reply.suggestions
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("杨凌示范区审计局2022年公开信息多少条", "20|16"),  # a shortened agency name
+        ("从化经济开发区2022年收到申请多少宗", "0"),  # a place written without its province
+        ("汉阳区政府办公室2022年收到几份申请", "8"),
+    ],
+)
+def test_agencies_are_recognised_by_their_common_short_names(ask: Ask, question: str, figure: str) -> None:
+    reply = ask(question)
+    assert reply.found, reply.answer
+    assert re.search(rf"(?<!\d)({figure})(?!\d)", lead(reply)), reply.answer
+
+
+def test_a_question_about_what_a_document_says_quotes_it(ask: Ask) -> None:
+    reply = ask("岚综管综〔2016〕266号废止了几件规范性文件")
+    assert "6件规范性文件" in lead(reply)
+    assert "岚综管综〔2016〕266号" in reply.answer
+
+
+def test_a_list_of_items_keeps_to_the_year_asked(ask: Ask) -> None:
+    reply = ask("2023年平潭废止了哪些文件")
+    assert reply.found
+    listed = [line for line in reply.answer.splitlines() if line[:1].isdigit()]
+    assert len(listed) >= 2
+    assert all("2023-" in line for line in listed)
+
+
+def test_the_office_a_question_names_is_the_one_answered(ask: Ask) -> None:
+    reply = ask("平潭档案馆地址")
+    assert "档案馆" in reply.answer.splitlines()[0]
+    assert "西附属楼" in lead(reply)
+
+
+def test_remedies_quote_the_article_on_remedies(ask: Ask) -> None:
+    for question in ("政府信息公开申请被拒绝了怎么办", "行政机关逾期不答复怎么办"):
+        reply = ask(question)
+        assert "行政复议" in lead(reply) and "行政诉讼" in lead(reply), reply.answer
+        assert any(c.section and "第五十一条" in c.section for c in reply.citations)

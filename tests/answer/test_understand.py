@@ -10,6 +10,7 @@ from bot.answer.engine import engine_for
 from bot.answer.models import Intent
 from bot.answer.understand import Question, understand
 from bot.answer.years import find_years
+from bot.text import cn_to_int
 from index.backend import KnowledgeBase
 
 from .conftest import TODAY
@@ -87,3 +88,19 @@ def test_intents(kb: KnowledgeBase, text: str, intent: Intent) -> None:
 )
 def test_any_text_is_read_without_error(kb: KnowledgeBase, text: str) -> None:
     read(kb, text)
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [
+        ("一", 1),
+        ("十一", 11),
+        ("二十九", 29),
+        ("一百零一", 101),
+        ("二〇二六", 2026),
+        ("一七", 17),
+        ("x", None),
+    ],
+)
+def test_chinese_numerals_counted_or_digit_by_digit(numeral: str, value: int | None) -> None:
+    assert cn_to_int(numeral) == value

@@ -18,11 +18,12 @@ const port = Number(args[args.indexOf('--port') + 1] || 0);
 
 const emulator = new TelegramServer({ host: '127.0.0.1', port });
 const bots = new Map(); // token -> what the bot told the API
+const files = new Map(); // file_id -> { token, path, name, type, bytes }: documents bots sent
 
 function botState(token) {
   if (!bots.has(token)) {
     bots.set(token, {
-      commands: [], callbackAnswers: [], inlineAnswers: [], webhook: null, getUpdatesCalls: 0,
+      commands: [], callbackAnswers: [], inlineAnswers: [], documents: [], webhook: null, getUpdatesCalls: 0,
     });
   }
   return bots.get(token);
@@ -57,6 +58,11 @@ function apiMessage(stored, token) {
   };
   const markup = message.reply_markup && parse(message.reply_markup);
   if (markup && markup.inline_keyboard) result.reply_markup = markup;
+  if (message.document) {
+    result.document = message.document;
+    if (message.caption !== undefined) result.caption = message.caption;
+    delete result.text;
+  }
   return result;
 }
 
@@ -181,6 +187,73 @@ bot('answerInlineQuery', (req, res) => {
     inline_query_id: String(req.body.inline_query_id), results: parse(req.body.results || '[]'),
   });
   ok(res, true);
+});
+
+// Documents: a multipart upload (or the file_id of an earlier one), kept for getFile and download.
+async function documentFields(req) {
+  if (!String(req.headers['content-type'] || '').startsWith('multipart/form-data')) {
+    return { fields: { ...req.query, ...req.body }, upload: null };
+  }
+  // Node's fetch Response parses multipart bodies; no upload library is needed.
+  const form = await new Response(req.body, { headers: { 'content-type': req.headers['content-type'] } })
+    .formData();
+  const fields = {};
+  let upload = null;
+  for (const [name, value] of form.entries()) {
+    if (typeof value === 'string') fields[name] = value;
+    else upload = { field: name, file: value };
+  }
+  return { fields, upload };
+}
+
+function storedFile(token, upload, fields) {
+  if (!upload) return files.get(String(fields.document || '')) || null;
+  const fileId = `doc${files.size + 1}-${token.split(':')[0]}`;
+  const name = upload.file.name || 'document';
+  return { fileId, token, path: `documents/${fileId}/${name}`, name, type: upload.file.type, bytes: null };
+}
+
+app.post('/bot:token/sendDocument', express.raw({ type: 'multipart/form-data', limit: '50mb' }), async (req, res) => {
+  const { token } = req.params;
+  const { fields, upload } = await documentFields(req);
+  const file = storedFile(token, upload, fields);
+  if (!file) return bad(res, 'Bad Request: there is no document in the request');
+  if (upload) {
+    file.bytes = Buffer.from(await upload.file.arrayBuffer());
+    files.set(file.fileId, file);
+  }
+  const document = {
+    file_id: file.fileId,
+    file_unique_id: `u${file.fileId}`,
+    file_name: file.name,
+    mime_type: file.type || 'application/octet-stream',
+    file_size: file.bytes.length,
+  };
+  const message = { chat_id: fields.chat_id, document, reply_markup: fields.reply_markup };
+  if (fields.caption !== undefined) message.caption = fields.caption;
+  const sent = emulator.addBotMessage(message, token);
+  botState(token).documents.push({
+    chat_id: Number(fields.chat_id), message_id: sent.message_id, caption: fields.caption || null,
+    parse_mode: fields.parse_mode || null, file_path: file.path, ...document,
+  });
+  const stored = emulator.storage.botMessages.find((m) => m.messageId === sent.message_id);
+  return ok(res, apiMessage(stored, token));
+});
+
+bot('getFile', (req, res) => {
+  const file = files.get(String({ ...req.query, ...req.body }.file_id));
+  if (!file || file.token !== req.params.token) return bad(res, 'Bad Request: invalid file_id');
+  return ok(res, {
+    file_id: file.fileId, file_unique_id: `u${file.fileId}`, file_size: file.bytes.length, file_path: file.path,
+  });
+});
+
+// Like Telegram's file server: GET /file/bot<token>/<file_path>, for the bot and for the tests.
+app.get('/file/bot:token/*', (req, res) => {
+  const file = [...files.values()].find((f) => f.token === req.params.token && f.path === req.params[0]);
+  if (!file) return res.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
+  res.type(file.type || 'application/octet-stream');
+  return res.send(file.bytes);
 });
 
 bot('setMyCommands', (req, res) => {

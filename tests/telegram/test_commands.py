@@ -19,7 +19,7 @@ async def test_the_commands_are_registered_at_start_up(app, recorder, settings):
         [call] = recorder.sent("setMyCommands")
         await fresh.post_shutdown(fresh)
     names = [c["command"] for c in call.params["commands"]]
-    assert names == ["start", "help", "hotline", "apply", "search", "about"]
+    assert names == ["start", "help", "hotline", "apply", "draft", "search", "about"]
 
 
 async def test_start_offers_three_example_questions_the_records_answer(feed, recorder, kb):

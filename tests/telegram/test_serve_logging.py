@@ -19,7 +19,9 @@ def log_output():
     handler = logging.StreamHandler(stream)
     root = logging.getLogger()
     root.addHandler(handler)
-    levels = {name: logging.getLogger(name).level for name in ("telegram", "httpx", "httpcore")}
+    levels = {
+        name: logging.getLogger(name).level for name in ("telegram", "httpx", "httpcore", "apscheduler")
+    }
     yield stream
     root.removeHandler(handler)
     for name, level in levels.items():

@@ -17,6 +17,7 @@ import contextlib
 import logging
 import signal
 from collections.abc import Callable
+from typing import Any
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
@@ -36,7 +37,7 @@ from telegram.request import BaseRequest
 
 from bot.channels.telegram import texts
 from bot.channels.telegram.context import CONTEXT_TYPES, Context, GongkaiApplication, Services
-from bot.channels.telegram.handlers import admin, buttons, commands, errors, gate, inline, questions
+from bot.channels.telegram.handlers import admin, buttons, commands, draft, errors, gate, inline, questions
 from bot.channels.telegram.memory import AnswerMemory
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.errors import SettingsError
@@ -55,7 +56,7 @@ CONCURRENT_UPDATES = 64
 _NOT_TEXT = filters.ChatType.PRIVATE & ~filters.TEXT & ~filters.StatusUpdate.ALL
 
 
-def handlers() -> list[tuple[int, BaseHandler[Update, Context, None]]]:
+def handlers(settings: Settings) -> list[tuple[int, BaseHandler[Update, Context, Any]]]:
     """Every handler with its group, in the order they are tried."""
     return [
         # Group -1 runs first for every update: a flooding user stops here.
@@ -67,6 +68,9 @@ def handlers() -> list[tuple[int, BaseHandler[Update, Context, None]]]:
         (0, CommandHandler("apply", commands.apply)),
         (0, CommandHandler("search", commands.search)),
         (0, CommandHandler("about", commands.about)),
+        # /draft and the 起草申请 button; while it runs, the citizen's texts answer the draft
+        # (before the buttons and the free-text questions, which would take them otherwise).
+        (0, draft.conversation(settings.draft_timeout_seconds)),
         # Operators' commands; the handlers refuse non-admins politely and log it.
         (0, CommandHandler("reload", admin.reload_index)),
         (0, CommandHandler("stats", admin.show_stats)),
@@ -121,7 +125,7 @@ def build_application(
         unanswered=UnansweredLog(settings.data_dir),
         limiter=RateLimiter(settings.rate_limit_questions, settings.rate_limit_seconds),
     )
-    for group, handler in handlers():
+    for group, handler in handlers(settings):
         app.add_handler(handler, group=group)
     app.add_error_handler(errors.on_error)
     return app

@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.answer import Answer
+from bot.channels.telegram.drafts import DraftSessions
 from bot.channels.telegram.examples import pick_examples
 from bot.channels.telegram.memory import AnswerMemory, Entry
 from bot.channels.telegram.ratelimit import RateLimiter
@@ -29,6 +30,7 @@ class Services:
     unanswered: UnansweredLog
     limiter: RateLimiter
     stats: Stats = field(default_factory=Stats)
+    drafts: DraftSessions = field(default_factory=DraftSessions)  # applications being drafted
     _examples: dict[str, list[str]] = field(default_factory=dict)  # index version -> questions
 
     async def ask(self, question: str) -> tuple[str, Answer]:

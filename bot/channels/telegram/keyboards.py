@@ -1,14 +1,16 @@
 """Inline keyboards and their callback data: `action:key[:number]`, always under 64 bytes.
 
 The number is a page offset (pg) or which suggested question to ask (ask).
+Also the reply keyboard of the drafting conversation: its buttons send their label as text.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
 from bot.answer import Answer, Intent
@@ -17,6 +19,8 @@ PAGE_SIZE = 5
 MAX_SUGGESTIONS = 3
 # Nothing related to search for after a greeting or an off-topic question.
 _NO_RELATED = frozenset({Intent.GREETING, Intent.OFFTOPIC})
+DRAFT_LABEL = "📝 起草申请"
+_SHORT_OPTION = 6  # options up to this many characters share a row of the reply keyboard
 
 
 class Action(StrEnum):
@@ -30,6 +34,7 @@ class Action(StrEnum):
     UP = "up"  # 👍
     DOWN = "dn"  # 👎
     EXAMPLE = "ex"  # an example question of /start, by number
+    DRAFT = "drf"  # 起草申请: start drafting to the agency of the answer (key may be empty)
     ASK = "ask"  # a question the answer suggests, by number: ask:key:n
 
 
@@ -63,8 +68,8 @@ def decode(data: str) -> Press | None:
         return None
 
 
-def answer_keyboard(key: str, answer: Answer | None = None) -> InlineKeyboardMarkup:
-    """The buttons under an answer: its suggested questions, then what it can show more of."""
+def answer_keyboard(key: str, answer: Answer | None = None, *, draft: bool = False) -> InlineKeyboardMarkup:
+    """The buttons under an answer: its suggested questions, what it can show more of, 起草申请 if `draft`."""
     rows = [
         [_button(f"❓ {question}", Action.ASK, key, n)]
         for n, question in enumerate(answer.suggestions[:MAX_SUGGESTIONS] if answer else [])
@@ -75,7 +80,21 @@ def answer_keyboard(key: str, answer: Answer | None = None) -> InlineKeyboardMar
     second = [_button("👍", Action.UP, key), _button("👎", Action.DOWN, key)]
     if answer is None or answer.intent not in _NO_RELATED:
         second.insert(0, _button("相关文件", Action.RELATED, key))
-    return InlineKeyboardMarkup([*rows, first, second])
+    rows += [first, second]
+    return InlineKeyboardMarkup([*rows, [_button(DRAFT_LABEL, Action.DRAFT, key)]] if draft else rows)
+
+
+def draft_keyboard(key: str = "") -> InlineKeyboardMarkup:
+    """The 起草申请 button alone, under a procedure card."""
+    return InlineKeyboardMarkup([[_button(DRAFT_LABEL, Action.DRAFT, key)]])
+
+
+def options_keyboard(options: Sequence[str], navigation: Sequence[str]) -> ReplyKeyboardMarkup:
+    """Suggested answers of a drafting question, short ones side by side, then 返回 / 取消."""
+    per_row = 3 if all(len(option) <= _SHORT_OPTION for option in options) else 1
+    rows = [list(options[n : n + per_row]) for n in range(0, len(options), per_row)]
+    buttons = [[KeyboardButton(label) for label in row] for row in [*rows, list(navigation)]]
+    return ReplyKeyboardMarkup(buttons, resize_keyboard=True, is_persistent=True)
 
 
 def page_keyboard(key: str, offset: int, total: int) -> InlineKeyboardMarkup | None:

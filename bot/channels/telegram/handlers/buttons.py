@@ -10,7 +10,7 @@ from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.handlers.questions import answer_question
 from bot.channels.telegram.handlers.reply import reply_html
-from bot.channels.telegram.keyboards import PAGE_SIZE, Action, Press, decode, page_keyboard
+from bot.channels.telegram.keyboards import PAGE_SIZE, Action, Press, decode, draft_keyboard, page_keyboard
 from bot.channels.telegram.memory import Entry
 from bot.records import Vote
 
@@ -56,12 +56,12 @@ async def _sources(query: CallbackQuery, message: Message, context: Context, ent
 
 
 async def _procedure(
-    query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press
+    query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press
 ) -> None:
     services = context.services
     answer = await services.holder.run(services.engine.procedure, _agency(entry))
     await query.answer()
-    await reply_html(message, render.procedure_html(answer))
+    await reply_html(message, render.procedure_html(answer), draft_keyboard(press.key))
 
 
 async def _contacts(query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press) -> None:

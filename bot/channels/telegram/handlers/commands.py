@@ -7,7 +7,7 @@ from telegram import Update
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.handlers.reply import reply_html
-from bot.channels.telegram.keyboards import PAGE_SIZE, examples_keyboard, page_keyboard
+from bot.channels.telegram.keyboards import PAGE_SIZE, draft_keyboard, examples_keyboard, page_keyboard
 from bot.channels.telegram.memory import Entry
 
 
@@ -36,9 +36,11 @@ async def hotline(update: Update, context: Context) -> None:
 async def apply(update: Update, context: Context) -> None:
     """How to apply to the agency named after /apply."""
     services = context.services
-    answer = await services.holder.run(services.engine.procedure, _argument(context))
+    agency = _argument(context)
+    answer = await services.holder.run(services.engine.procedure, agency)
+    key = services.memory.remember(Entry(agency or "", answer))  # 起草申请 drafts to its agency
     if update.effective_message:
-        await reply_html(update.effective_message, render.procedure_html(answer))
+        await reply_html(update.effective_message, render.procedure_html(answer), draft_keyboard(key))
 
 
 async def search(update: Update, context: Context) -> None:

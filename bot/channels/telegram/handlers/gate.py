@@ -14,9 +14,10 @@ from bot.channels.telegram.ratelimit import Verdict
 async def gate(update: Update, context: Context) -> None:
     """Let a user's update through, or stop it politely when the user floods the bot."""
     user = update.effective_user
-    if user is None or context.services.is_admin(user.id) or not _counts(update):
-        return
-    verdict = context.services.limiter.check(user.id)
+    services = context.services
+    if user is None or services.is_admin(user.id) or not _counts(update) or services.drafts.answers(update):
+        return  # answers to a draft are not questions: they cost the engine nothing
+    verdict = services.limiter.check(user.id)
     if verdict is Verdict.ALLOW:
         return
     if verdict is Verdict.WARN:

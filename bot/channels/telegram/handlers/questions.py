@@ -8,6 +8,7 @@ from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
 from telegram.ext import filters
 
+from bot.answer import Intent
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.handlers.reply import reply_html
@@ -51,7 +52,8 @@ async def answer_question(message: Message, context: Context, question: str) -> 
     """Ask the engine (off the event loop) and reply with the answer and its keyboard."""
     await message.chat.send_action(ChatAction.TYPING)
     key, answer = await context.services.ask(question)
-    await reply_html(message, render.answer_html(answer), answer_keyboard(key, answer))
+    procedure = answer.intent is Intent.PROCEDURE or answer.procedure is not None
+    await reply_html(message, render.answer_html(answer), answer_keyboard(key, answer, draft=procedure))
 
 
 async def on_unsupported(update: Update, context: Context) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Message
+from telegram import InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, ReplyKeyboardRemove
 
 from bot.channels.telegram.render import split_html
 
+Keyboard = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove
 
-async def reply_html(message: Message, html: str, keyboard: InlineKeyboardMarkup | None = None) -> Message:
+
+async def reply_html(message: Message, html: str, keyboard: Keyboard | None = None) -> Message:
     """Reply in as many messages as the text needs; return the last one."""
     chunks = split_html(html)
     sent = message
