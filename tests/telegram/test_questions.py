@@ -93,17 +93,18 @@ async def test_a_decline_with_a_known_agency_gives_its_phone(feed, recorder):
     assert "2017" in reply.text and "0533-2270822" in reply.text
 
 
-async def test_a_clarification_offers_its_suggestions_as_buttons_that_ask_them(feed, recorder):
+async def test_a_clarification_offers_its_suggestions_as_buttons_that_ask_them(feed, recorder, kb):
     await feed(text_update("电话是多少"))
     [reply] = recorder.sent()
     suggestions = [(label, data) for label, data in reply.buttons if label.startswith("❓")]
     assert 1 <= len(suggestions) <= 3
     label, data = suggestions[0]
-    agency = label.removeprefix("❓ ").split("的")[0]
+    suggested = answer(label.removeprefix("❓ "), kb)
     recorder.clear()
     await feed(callback_update(data, bot_message(reply.params["chat_id"])))
-    [answer] = recorder.sent()
-    assert agency in answer.text and re.search(r"0\d{2,3}-\d{7,8}", answer.text)
+    [asked] = recorder.sent()
+    assert asked.text == answer_html(suggested)  # pressing asked exactly the suggested question
+    assert suggested.found and re.search(r"0\d{2,3}-\d{7,8}", asked.text)
 
 
 async def test_text_typed_by_the_citizen_is_escaped(feed, recorder):

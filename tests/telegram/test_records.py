@@ -49,6 +49,8 @@ def test_answer_memory_forgets_the_least_recently_used():
 def test_callback_data_round_trips_and_stays_short():
     assert decode(encode(Action.PAGE, "abcdefgh", 15)).offset == 15
     assert decode(encode(Action.UP, "abcdefgh")).action is Action.UP
+    assert decode(encode(Action.ASK, "abcdefgh", 2)) == decode("ask:abcdefgh:2")
+    assert decode("ask:abcdefgh:2").offset == 2
     assert decode("nonsense") is None and decode("pg:key:x") is None
     with pytest.raises(ValueError):
         encode(Action.SOURCES, "k" * 70)

@@ -61,9 +61,9 @@ def _document(seed: int) -> str:
         word = rng.choice(
             ["政府信息公开", "A&B", "<小于>", "📄 来源", "表三 · 总计", "x" * rng.randint(1, 90)]
         )
-        tag = rng.choice([None, "b", "i", "code", "blockquote"])
+        tag = rng.choice([None, "b", "i", "code", "blockquote", "blockquote expandable"])
         escaped = word.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        pieces.append(f"<{tag}>{escaped}</{tag}>" if tag else escaped)
+        pieces.append(f"<{tag}>{escaped}</{tag.split()[0]}>" if tag else escaped)
         pieces.append(rng.choice(["", "\n", " "]))
     return '<a href="https://example.gov.cn/?a=1&amp;b=2">标题</a>\n' + "".join(pieces)
 
@@ -92,6 +92,12 @@ def test_a_tag_open_across_a_cut_is_closed_and_reopened():
     chunks = split_html("<blockquote>" + "很长的引文。\n" * 100 + "</blockquote>", 200)
     assert len(chunks) > 1
     assert all(c.startswith("<blockquote>") and c.endswith("</blockquote>") for c in chunks)
+
+
+def test_a_folded_quote_cut_in_two_stays_folded_in_both_parts():
+    chunks = split_html("事实。\n<blockquote expandable>" + "说明。\n" * 300 + "</blockquote>", 400)
+    assert len(chunks) > 2
+    assert all(c.count("<blockquote expandable>") == 1 and c.endswith("</blockquote>") for c in chunks)
 
 
 def test_everything_from_documents_and_users_is_escaped():
