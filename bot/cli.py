@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from bot import __version__
-from bot.commands import ask, build, chat, check, run, serve
+from bot.commands import ask, build, chat, check, export, run, serve
 from bot.errors import GongkaiError
 
-COMMANDS = (check, build, ask, chat, serve, run)
+COMMANDS = (check, build, ask, chat, serve, run, export)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -13,7 +13,7 @@ import pytest
 
 from bot.answer.models import Answer, Intent
 from bot.channels.telegram.app import handlers
-from bot.channels.telegram.feedback import FeedbackStore, Vote
+from bot.records import FeedbackStore, UnansweredLog, Vote
 from bot.settings import load_settings
 from tests.ship.conftest import DEPLOY, GONGKAI_NAME, REPO, SETTING_NAMES
 
@@ -51,7 +51,7 @@ def test_the_quick_start_is_the_two_make_commands_and_ci_runs_the_second():
 
 
 def test_the_readme_shows_every_command():
-    assert set(shown_commands()) >= {"run", "chat", "ask", "check", "build", "serve"}
+    assert set(shown_commands()) >= {"run", "chat", "ask", "check", "build", "serve", "export"}
 
 
 @pytest.mark.parametrize("command", sorted(shown_commands()))
@@ -121,6 +121,17 @@ def test_the_feedback_file_is_described_truthfully(tmp_path: Path):
     for key in record:
         assert f"`{key}`" in README, key
     assert "13912345678" not in line  # as documented: phone numbers masked
+
+
+def test_the_unanswered_file_is_described_truthfully(tmp_path: Path):
+    log = UnansweredLog(tmp_path)
+    reply = Answer(id="a1", answer="抱歉", found=False, intent=Intent.CONTACT, agency="某局", year=2020)
+    log.record("某局的电话 zhang@example.com", reply)
+    [line] = log.path.read_text(encoding="utf-8").splitlines()
+    assert f"`{log.path.name}`" in README
+    for key in json.loads(line):
+        assert f"`{key}`" in README, key
+    assert "zhang@example.com" not in line  # as documented: e-mail addresses masked
 
 
 @pytest.fixture

@@ -1,10 +1,16 @@
-"""Fixtures for the Telegram channel: settings, the offline Bot API, the real Application."""
+"""Fixtures for the Telegram channel: settings, the offline Bot API, the real Application.
+
+The Application runs the real answer engine over a real Whoosh index of corpus/
+(`built_index`, built once per session). Tests that need an index they can change
+override `index_dir`; tests that need a failure the real engine cannot produce pass
+their own `engine` and say why.
+"""
 
 from __future__ import annotations
 
 import os
 import socket
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +19,12 @@ from telegram import Update
 
 from bot.channels.telegram.app import build_application
 from bot.channels.telegram.context import GongkaiApplication
+from bot.serving import Engine
 from bot.settings import Settings
+from index import open_index
 from index.backend import KnowledgeBase
 from tests.telegram.factories import ADMIN
 from tests.telegram.offline import API_URL, TOKEN, RecordingRequest
-from tests.telegram.scripted import ScriptedEngine, fake_kb
 
 
 @pytest.fixture
@@ -30,9 +37,23 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(socket.socket, "connect", refuse)
 
 
+@pytest.fixture(scope="session")
+def kb(built_index: Path) -> Iterator[KnowledgeBase]:
+    """The opened index of the bundled corpus, for asking the engine directly."""
+    knowledge = open_index(built_index)
+    yield knowledge
+    knowledge.backend.close()
+
+
 @pytest.fixture
-def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
-    """Settings for one test: offline API URL, an admin, a private data folder."""
+def index_dir(built_index: Path) -> Path:
+    """The index the bot serves: the whole bundled corpus (read-only)."""
+    return built_index
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, index_dir: Path) -> Settings:
+    """Settings for one test: offline API URL, an admin, the index, a private data folder."""
     for name in [n for n in os.environ if n.startswith("GONGKAI_")]:
         monkeypatch.delenv(name)
     return Settings(
@@ -40,7 +61,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
         bot_token=TOKEN,  # type: ignore[arg-type]
         admin_ids=[ADMIN.id],
         telegram_api_url=API_URL,
-        index_dir=tmp_path / "index",
+        index_dir=index_dir,
         data_dir=tmp_path / "data",
         rate_limit_questions=10,
     )
@@ -53,41 +74,17 @@ def recorder() -> RecordingRequest:
 
 
 @pytest.fixture
-def scripted() -> ScriptedEngine:
-    """The scripted engine."""
-    return ScriptedEngine()
-
-
-@pytest.fixture
-def versions() -> list[KnowledgeBase]:
-    """Knowledge bases the opener hands out, in order; tests append to change what reload finds."""
-    return [fake_kb("v1", 3)]
-
-
-@pytest.fixture
-def opener(versions: list[KnowledgeBase]) -> Callable[[], KnowledgeBase]:
-    """Opens the newest of `versions`, or raises what a test put last."""
-
-    def open_newest() -> KnowledgeBase:
-        newest: Any = versions[-1]
-        if isinstance(newest, Exception):
-            raise newest
-        kb: KnowledgeBase = newest
-        return kb
-
-    return open_newest
+def engine() -> Engine:
+    """The real answer functions (the default of build_application)."""
+    return Engine()
 
 
 @pytest.fixture
 async def app(
-    no_network: None,
-    settings: Settings,
-    recorder: RecordingRequest,
-    scripted: ScriptedEngine,
-    opener: Callable[[], KnowledgeBase],
+    no_network: None, settings: Settings, recorder: RecordingRequest, engine: Engine
 ) -> AsyncIterator[GongkaiApplication]:
     """The real Application, initialised and post-initialised as run_polling would."""
-    application = build_application(settings, opener=opener, engine=scripted.engine(), request=recorder)
+    application = build_application(settings, engine=engine, request=recorder)
     async with application:
         assert application.post_init is not None
         await application.post_init(application)

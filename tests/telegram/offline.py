@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import time
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 import pytest
@@ -33,6 +35,11 @@ class Call:
     def text(self) -> str:
         """The text of a sendMessage or editMessageText call."""
         return str(self.params.get("text", ""))
+
+    @property
+    def plain(self) -> str:
+        """The text as a user reads it: without markup, entities resolved."""
+        return unescape(re.sub(r"<[^>]+>", "", self.text))
 
     @property
     def buttons(self) -> list[tuple[str, str]]:

@@ -1,57 +1,115 @@
-"""/reload and /stats: admins only; reload swaps the index and drains the old one."""
+"""/reload and /stats over a real index that grows between reloads; admins only."""
 
 from __future__ import annotations
 
 import logging
+import re
+import shutil
+from pathlib import Path
+
+import pytest
 
 from bot.channels.telegram import texts
-from bot.errors import IndexUnavailable
+from bot.corpus import load_corpus
+from index.store import CURRENT, publish
 from tests.telegram.factories import ADMIN, CITIZEN, text_update
-from tests.telegram.scripted import fake_kb
+
+HUAIAN = "淮安市人民政府2024年一共收到多少件信息公开申请？"  # only the reports/ folder answers it
 
 
-async def test_a_citizen_is_refused_politely_and_the_attempt_is_logged(feed, recorder, versions, caplog):
-    versions.append(fake_kb("v2", 5))
+@pytest.fixture
+def corpus_copy(tmp_path: Path, corpus_dir: Path) -> Path:
+    """A corpus the test may grow: at first the agency registry, the 张店 seed report and the guides."""
+    copy = tmp_path / "corpus"
+    for folder in ("seed", "guides"):
+        shutil.copytree(corpus_dir / folder, copy / folder)
+    shutil.copy(corpus_dir / "agencies.toml", copy / "agencies.toml")
+    return copy
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path, corpus_copy: Path) -> Path:
+    """An index of the small corpus, which `grow` rebuilds bigger."""
+    folder = tmp_path / "index"
+    publish(load_corpus(corpus_copy), folder)
+    return folder
+
+
+@pytest.fixture
+def grow(corpus_copy: Path, corpus_dir: Path, index_dir: Path):
+    """Add the annual reports to the corpus and build a new index version, as `gongkai build` does."""
+
+    def rebuild() -> None:
+        shutil.copytree(corpus_dir / "reports", corpus_copy / "reports")
+        publish(load_corpus(corpus_copy), index_dir)
+
+    return rebuild
+
+
+def _version_and_count(text: str) -> list[tuple[str, int]]:
+    found = re.findall(r"<code>(\S+)</code>（(\d+) 份文件）", text)
+    return [(version, int(count)) for version, count in found]
+
+
+async def test_a_citizen_is_refused_politely_and_the_attempt_is_logged(feed, recorder, app, grow, caplog):
+    served = app.bot_data.services.holder.info.version
+    grow()
     with caplog.at_level(logging.WARNING):
         await feed(text_update("/reload", user=CITIZEN))
         await feed(text_update("/stats", user=CITIZEN))
     assert [c.text for c in recorder.sent()] == [texts.NOT_ADMIN, texts.NOT_ADMIN]
     assert f"user {CITIZEN.id} tried /reload" in caplog.text
-    assert not versions[0].backend.closed  # nothing was reloaded
+    assert app.bot_data.services.holder.info.version == served  # nothing was reloaded
 
 
-async def test_reload_switches_to_the_new_index_and_closes_the_old(feed, recorder, scripted, versions):
-    old = versions[0]
-    versions.append(fake_kb("v2", 5))
+async def test_reload_switches_to_the_rebuilt_index(feed, recorder, app, grow):
+    await feed(text_update(HUAIAN))
+    assert "3119" not in recorder.sent()[-1].text  # the small index has no 淮安 report
+    old = app.bot_data.services.holder.info
+    grow()
     await feed(text_update("/reload", user=ADMIN))
-    [reply] = recorder.sent()
-    assert "<code>v1</code>（3 份文件） → <code>v2</code>（5 份文件）" in reply.text
-    assert old.backend.closed
-    await feed(text_update("问题"))
-    assert scripted.calls[-1][:2] == ("answer", "v2")
+    reply = recorder.sent()[-1]
+    assert "索引已重新加载" in reply.text
+    [(old_version, old_count), (new_version, new_count)] = _version_and_count(reply.text)
+    assert (old_version, old_count) == (old.version, old.documents)
+    assert new_version != old_version and new_count > old_count
+    await feed(text_update(HUAIAN))
+    assert "3119" in recorder.sent()[-1].text  # answered from the new index
 
 
-async def test_a_failed_reload_keeps_the_current_index_and_says_why(feed, recorder, scripted, versions):
-    versions.append(IndexUnavailable("no built index in var/index"))
+async def test_the_examples_of_start_follow_the_served_index(feed, recorder, grow):
+    await feed(text_update("/start"))
+    before = [label for label, _ in recorder.sent()[-1].buttons]
+    grow()
     await feed(text_update("/reload", user=ADMIN))
-    [reply] = recorder.sent()
-    assert "重新加载失败，继续使用 <code>v1</code>" in reply.text
-    assert "no built index in var/index" in reply.text
-    versions.append(ValueError("corrupt segment"))
+    await feed(text_update("/start"))
+    after = [label for label, _ in recorder.sent()[-1].buttons]
+    # The richest agency's 2024 report came with the new folder: its figure is the example now.
+    assert "2024年收到" not in before[0] and "2024年收到" in after[0]
+    assert before[1:] == after[1:]
+
+
+async def test_a_failed_reload_keeps_the_current_index_and_says_why(feed, recorder, app, index_dir):
+    served = app.bot_data.services.holder.info.version
+    pointer = index_dir / CURRENT
+    pointer.unlink()
+    pointer.symlink_to("versions/never-built")
     await feed(text_update("/reload", user=ADMIN))
-    assert "corrupt segment" in recorder.sent()[-1].text
-    await feed(text_update("问题"))
-    assert scripted.calls[-1][:2] == ("answer", "v1")
+    reply = recorder.sent()[-1]
+    assert f"重新加载失败，继续使用 <code>{served}</code>" in reply.text
+    assert "never-built is missing" in reply.text
+    await feed(text_update("张店区安监局的热线电话是多少？"))
+    assert "0533-2270822" in recorder.sent()[-1].text
 
 
-async def test_stats_counts_questions_declines_and_feedback(feed, recorder, scripted):
-    await feed(text_update("张店区安监局的电话？"))
-    scripted.found = False
-    await feed(text_update("我的身份证370303199001011234能查吗"))
-    await feed(text_update("我的身份证370303199001011234能查吗"))
+async def test_stats_counts_questions_declines_unanswered_and_feedback(feed, recorder, app):
+    await feed(text_update("张店区安监局的热线电话是多少？"))
+    for _ in range(2):
+        await feed(text_update("北京市朝阳区的电话是多少？我的身份证370303199001011234"))
     recorder.clear()
     await feed(text_update("/stats", user=ADMIN))
     [reply] = recorder.sent()
     assert "回答 3 个问题，其中未找到答案 2 个（67%）" in reply.text
-    assert "2× 我的身份证******************能查吗" in reply.text
-    assert "👍 0" in reply.text and "<code>v1</code>" in reply.text
+    assert "2× 北京市朝阳区的电话是多少？我的身份证******************" in reply.text
+    assert "👍 0" in reply.text
+    assert f"<code>{app.bot_data.services.holder.info.version}</code>" in reply.text

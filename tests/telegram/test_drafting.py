@@ -1,16 +1,15 @@
 """The drafting conversation in-process: the real Application and handlers, the offline Bot API.
 
 Drafting reads the agency registry and receiving offices of the real index of the
-bundled corpus; questions still go to the scripted engine, which records every call,
-so a draft answer that leaked into the question path would show up there.
+bundled corpus; questions go to the real engine through a wrapper that records every
+question, so a draft answer that leaked into the question path would show up there.
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
+from collections.abc import AsyncIterator
 from typing import Any
 
 import pytest
@@ -21,9 +20,9 @@ from bot.channels.drafting import DOCX_NAME
 from bot.channels.telegram import texts
 from bot.channels.telegram.context import GongkaiApplication
 from bot.channels.telegram.keyboards import DRAFT_LABEL
+from bot.serving import Engine
 from bot.settings import Settings
-from index import open_index
-from index.backend import KnowledgeBase
+from tests.telegram.engines import Recording
 from tests.telegram.factories import CITIZEN, GROUP, bot_message, callback_update, text_update
 from tests.telegram.offline import RecordingRequest
 
@@ -76,16 +75,15 @@ def settings(settings: Settings) -> Settings:
     return settings.model_copy(update={"draft_timeout_seconds": TIMEOUT, "rate_limit_questions": 3})
 
 
-@pytest.fixture(scope="module")
-def real_kb(built_index: Path) -> Iterator[KnowledgeBase]:
-    kb = open_index(built_index)
-    yield kb
-    kb.backend.close()
+@pytest.fixture
+def recording() -> Recording:
+    """Every question that reached the engine."""
+    return Recording()
 
 
 @pytest.fixture
-def versions(real_kb: KnowledgeBase) -> list[KnowledgeBase]:
-    return [real_kb]
+def engine(recording: Recording) -> Engine:
+    return recording.engine()
 
 
 @pytest.fixture
@@ -111,7 +109,7 @@ def reply_buttons(recorder: RecordingRequest) -> list[str]:
     return [button["text"] for row in markup.get("keyboard", []) for button in row]
 
 
-async def test_a_whole_draft_ends_with_the_docx_and_nothing_kept(running, feed, recorder, scripted):
+async def test_a_whole_draft_ends_with_the_docx_and_nothing_kept(running, feed, recorder, recording):
     services = running.bot_data.services
     [first] = await say(feed, recorder, "/draft 平潭")
     assert "找到以下机关" in first and CITIZEN.id in services.drafts
@@ -133,22 +131,22 @@ async def test_a_whole_draft_ends_with_the_docx_and_nothing_kept(running, feed, 
     cells = [cell.text for row in Document(io.BytesIO(data)).tables[0].rows for cell in row.cells]
     assert ID_NUMBER in cells and NAME in cells and PHONE in cells
     assert len(services.drafts) == 0
-    assert not [call for call in scripted.calls if call[0] == "answer"]  # no answer was a question
+    assert recording.calls == []  # no answer was a question
     assert services.stats.answered == 0 and not services.feedback.path.exists()
     assert recorder.sent()[0].params["reply_markup"] == {"remove_keyboard": True}
 
 
-async def test_draft_answers_are_not_rate_limited_questions(running, feed, recorder, scripted):
+async def test_draft_answers_are_not_rate_limited_questions(running, feed, recorder, recording):
     # Three questions a minute; /draft is the first, the twelve answers after it are none.
     replies = await say(feed, recorder, "/draft 平潭综合实验区管委会办公室", *TO_REVIEW)
     assert texts.RATE_LIMITED not in replies and "请核对" in replies[-1]
     replies = await say(feed, recorder, "取消", "问题一", "问题二", "问题三")
     assert "已取消" in replies[0] and texts.RATE_LIMITED in replies  # questions still count
-    assert [call[0] for call in scripted.calls] == ["answer", "answer"]  # 问题一 and 问题二 only
+    assert [question for question, _ in recording.calls] == ["问题一", "问题二"]
 
 
 @pytest.mark.parametrize("word", ["取消", "/cancel"])
-async def test_cancelling_clears_the_draft(running, feed, recorder, scripted, word):
+async def test_cancelling_clears_the_draft(running, feed, recorder, recording, word):
     services = running.bot_data.services
     await say(feed, recorder, "/draft", "平潭综合实验区管委会办公室", WANTED)
     assert CITIZEN.id in services.drafts
@@ -156,10 +154,10 @@ async def test_cancelling_clears_the_draft(running, feed, recorder, scripted, wo
     assert "已取消" in cancelled and CITIZEN.id not in services.drafts
     assert recorder.sent()[-1].params["reply_markup"] == {"remove_keyboard": True}
     await say(feed, recorder, "张店区安监局的热线电话是多少？")
-    assert scripted.calls[-1][0] == "answer"  # a question again
+    assert recording.calls[-1][0] == "张店区安监局的热线电话是多少？"  # a question again
 
 
-async def test_a_silent_draft_is_dropped_after_the_timeout(running, feed, recorder, scripted):
+async def test_a_silent_draft_is_dropped_after_the_timeout(running, feed, recorder, recording):
     services = running.bot_data.services
     await say(feed, recorder, "/draft", "平潭综合实验区管委会办公室", NAME)
     assert CITIZEN.id in services.drafts
@@ -173,7 +171,7 @@ async def test_a_silent_draft_is_dropped_after_the_timeout(running, feed, record
     assert notice.params["reply_markup"] == {"remove_keyboard": True}
     assert CITIZEN.id not in services.drafts
     await say(feed, recorder, "张店区安监局的热线电话是多少？")
-    assert scripted.calls[-1][0] == "answer"  # the conversation is over: text is a question again
+    assert recording.calls[-1][0] == "张店区安监局的热线电话是多少？"  # the draft is over: a question
 
 
 async def test_drafting_happens_in_private_chats_only(running, feed, recorder):

@@ -1,15 +1,15 @@
-"""The bot's own small records: masking, rate limit, answer memory, feedback store."""
+"""The bot's own small records: masking, rate limit, answer memory, feedback and unanswered questions."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.answer import Answer, Intent
-from bot.channels.telegram.feedback import FeedbackStore, Vote
 from bot.channels.telegram.keyboards import Action, decode, encode
 from bot.channels.telegram.memory import AnswerMemory, Entry
 from bot.channels.telegram.ratelimit import RateLimiter, Verdict
 from bot.privacy import mask_personal
+from bot.records import FeedbackStore, UnansweredLog, Vote, read_unanswered
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,8 @@ from bot.privacy import mask_personal
         ("全角１３８１２３４５６７８", "全角***********"),
         ("+86 13812345678", "***************"),
         ("2017年收到申请255件，邮编255000", "2017年收到申请255件，邮编255000"),
+        ("回复到li.ming+gk@example.com谢谢", "回复到" + "*" * 22 + "谢谢"),
+        ("邮箱ｐｚ＠１６３．ｃｏｍ", "邮箱" + "*" * 10),
     ],
 )
 def test_personal_numbers_are_masked(text, masked):
@@ -47,6 +49,8 @@ def test_answer_memory_forgets_the_least_recently_used():
 def test_callback_data_round_trips_and_stays_short():
     assert decode(encode(Action.PAGE, "abcdefgh", 15)).offset == 15
     assert decode(encode(Action.UP, "abcdefgh")).action is Action.UP
+    assert decode(encode(Action.ASK, "abcdefgh", 2)) == decode("ask:abcdefgh:2")
+    assert decode("ask:abcdefgh:2").offset == 2
     assert decode("nonsense") is None and decode("pg:key:x") is None
     with pytest.raises(ValueError):
         encode(Action.SOURCES, "k" * 70)
@@ -60,3 +64,19 @@ def test_feedback_counts_survive_a_restart(tmp_path):
     store.path.write_text(store.path.read_text() + "not json\n")
     assert FeedbackStore(tmp_path).counts() == {Vote.UP: 1, Vote.DOWN: 1}
     assert "13812345678" not in store.path.read_text()
+
+
+def test_unanswered_questions_are_stored_masked_and_counted_across_restarts(tmp_path):
+    declined = Answer(id="x1", answer="抱歉", found=False, intent=Intent.CONTACT, agency="北京市")
+    answered = Answer(id="x2", answer="…", found=True, intent=Intent.CONTACT)
+    log = UnansweredLog(tmp_path)
+    assert log.record("北京市的热线电话？我的手机13812345678", declined)
+    assert not log.record("张店区安监局的电话", answered)
+    log.record("北京市的熱線電話？我的手机13912345678", declined)  # the same, in traditional script
+    log.record("  ", declined)
+    text = log.path.read_text(encoding="utf-8")
+    assert "1381234" not in text and "1391234" not in text and "张店" not in text
+    assert len(text.splitlines()) == 2 and '"agency": "北京市"' in text
+    assert UnansweredLog(tmp_path).top() == [("北京市的热线电话？我的手机***********", 2)]
+    [group] = read_unanswered(tmp_path)
+    assert (group.count, group.intents) == (2, ["contact"])

@@ -37,11 +37,11 @@ from telegram.request import BaseRequest
 
 from bot.channels.telegram import texts
 from bot.channels.telegram.context import CONTEXT_TYPES, Context, GongkaiApplication, Services
-from bot.channels.telegram.feedback import FeedbackStore
 from bot.channels.telegram.handlers import admin, buttons, commands, draft, errors, gate, inline, questions
 from bot.channels.telegram.memory import AnswerMemory
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.errors import SettingsError
+from bot.records import FeedbackStore, UnansweredLog
 from bot.serving import Engine, KnowledgeHolder
 from bot.settings import Settings, env_name
 from index import open_index
@@ -122,6 +122,7 @@ def build_application(
         engine=engine or Engine(),
         memory=AnswerMemory(settings.answer_cache_size),
         feedback=FeedbackStore(settings.data_dir),
+        unanswered=UnansweredLog(settings.data_dir),
         limiter=RateLimiter(settings.rate_limit_questions, settings.rate_limit_seconds),
     )
     for group, handler in handlers(settings):

@@ -9,10 +9,11 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.answer import Answer
 from bot.channels.telegram.drafts import DraftSessions
-from bot.channels.telegram.feedback import FeedbackStore
+from bot.channels.telegram.examples import pick_examples
 from bot.channels.telegram.memory import AnswerMemory, Entry
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.channels.telegram.stats import Stats
+from bot.records import FeedbackStore, UnansweredLog
 from bot.serving import Engine, KnowledgeHolder
 from bot.settings import Settings
 
@@ -26,15 +27,25 @@ class Services:
     engine: Engine
     memory: AnswerMemory
     feedback: FeedbackStore
+    unanswered: UnansweredLog
     limiter: RateLimiter
     stats: Stats = field(default_factory=Stats)
     drafts: DraftSessions = field(default_factory=DraftSessions)  # applications being drafted
+    _examples: dict[str, list[str]] = field(default_factory=dict)  # index version -> questions
 
     async def ask(self, question: str) -> tuple[str, Answer]:
         """Answer a citizen's question off the event loop; return its button key and answer."""
         answer = await self.holder.run(self.engine.answer, question)
-        self.stats.record(question, answer)
+        self.stats.record(answer)
+        self.unanswered.record(question, answer)
         return self.memory.remember(Entry(question, answer)), answer
+
+    async def examples(self) -> list[str]:
+        """The /start example questions, checked once per served index version."""
+        version = self.holder.info.version
+        if version not in self._examples:
+            self._examples = {version: await self.holder.run(pick_examples, self.engine)}
+        return self._examples[version]
 
     def is_admin(self, user_id: int | None) -> bool:
         """Whether a Telegram user may run the operators' commands."""

@@ -1,5 +1,6 @@
-"""Inline keyboards and their callback data: `action:key[:offset]`, always under 64 bytes.
+"""Inline keyboards and their callback data: `action:key[:number]`, always under 64 bytes.
 
+The number is a page offset (pg) or which suggested question to ask (ask).
 Also the reply keyboard of the drafting conversation: its buttons send their label as text.
 """
 
@@ -12,7 +13,12 @@ from enum import StrEnum
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup
 from telegram.constants import InlineKeyboardButtonLimit
 
+from bot.answer import Answer, Intent
+
 PAGE_SIZE = 5
+MAX_SUGGESTIONS = 3
+# Nothing related to search for after a greeting or an off-topic question.
+_NO_RELATED = frozenset({Intent.GREETING, Intent.OFFTOPIC})
 DRAFT_LABEL = "📝 起草申请"
 _SHORT_OPTION = 6  # options up to this many characters share a row of the reply keyboard
 
@@ -29,6 +35,10 @@ class Action(StrEnum):
     DOWN = "dn"  # 👎
     EXAMPLE = "ex"  # an example question of /start, by number
     DRAFT = "drf"  # 起草申请: start drafting to the agency of the answer (key may be empty)
+    ASK = "ask"  # a question the answer suggests, by number: ask:key:n
+
+
+_NUMBERED = frozenset({Action.PAGE, Action.ASK})
 
 
 @dataclass(frozen=True)
@@ -42,7 +52,7 @@ class Press:
 
 def encode(action: Action, key: str, offset: int = 0) -> str:
     """Callback data for a button."""
-    data = f"{action.value}:{key}:{offset}" if action is Action.PAGE else f"{action.value}:{key}"
+    data = f"{action.value}:{key}:{offset}" if action in _NUMBERED else f"{action.value}:{key}"
     if len(data.encode()) > InlineKeyboardButtonLimit.MAX_CALLBACK_DATA:
         raise ValueError(f"callback data too long: {data!r}")
     return data
@@ -58,20 +68,19 @@ def decode(data: str) -> Press | None:
         return None
 
 
-def answer_keyboard(key: str, *, draft: bool = False) -> InlineKeyboardMarkup:
-    """The buttons under every answer; `draft` adds 起草申请 (under answers on how to apply)."""
+def answer_keyboard(key: str, answer: Answer | None = None, *, draft: bool = False) -> InlineKeyboardMarkup:
+    """The buttons under an answer: its suggested questions, what it can show more of, 起草申请 if `draft`."""
     rows = [
-        [
-            _button("查看原文", Action.SOURCES, key),
-            _button("如何申请", Action.APPLY, key),
-            _button("联系电话", Action.CONTACT, key),
-        ],
-        [
-            _button("相关文件", Action.RELATED, key),
-            _button("👍", Action.UP, key),
-            _button("👎", Action.DOWN, key),
-        ],
+        [_button(f"❓ {question}", Action.ASK, key, n)]
+        for n, question in enumerate(answer.suggestions[:MAX_SUGGESTIONS] if answer else [])
     ]
+    first = [_button("如何申请", Action.APPLY, key), _button("联系电话", Action.CONTACT, key)]
+    if answer is None or answer.citations:
+        first.insert(0, _button("查看原文", Action.SOURCES, key))
+    second = [_button("👍", Action.UP, key), _button("👎", Action.DOWN, key)]
+    if answer is None or answer.intent not in _NO_RELATED:
+        second.insert(0, _button("相关文件", Action.RELATED, key))
+    rows += [first, second]
     return InlineKeyboardMarkup([*rows, [_button(DRAFT_LABEL, Action.DRAFT, key)]] if draft else rows)
 
 
@@ -98,11 +107,10 @@ def page_keyboard(key: str, offset: int, total: int) -> InlineKeyboardMarkup | N
     return InlineKeyboardMarkup([row]) if row else None
 
 
-def examples_keyboard(questions: list[str]) -> InlineKeyboardMarkup:
-    """One button per example question of /start."""
-    return InlineKeyboardMarkup(
-        [[_button(question, Action.EXAMPLE, str(n))] for n, question in enumerate(questions)]
-    )
+def examples_keyboard(questions: list[str]) -> InlineKeyboardMarkup | None:
+    """One button per example question of /start, or None without examples."""
+    rows = [[_button(question, Action.EXAMPLE, str(n))] for n, question in enumerate(questions)]
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 def _button(text: str, action: Action, key: str, offset: int = 0) -> InlineKeyboardButton:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bot.answer import Coverage
-
 HOTLINE = "12345 政务服务便民热线"
 
 INTRO = (
@@ -45,24 +43,7 @@ NO_CONTACTS = f"资料里没有找到联系电话。可以拨打 {HOTLINE} 咨�
 NO_PROCEDURE = "资料里没有找到申请办法。"
 NO_DOCUMENTS = "没有找到相关文件。"
 THANKS = "谢谢您的反馈！"
-INLINE_ANSWER = "回答"
 DRAFT_PRIVATE = "起草申请要填写姓名、证件号码等个人信息，请在与我的私聊中发送 /draft。"
 DRAFT_NOT_TEXT = "请用文字回答上面的问题；回复“返回”回到上一步，回复“取消”放弃填写。"
 DRAFT_TIMEOUT = "起草申请已超过 {minutes} 分钟没有回复，填写的内容已全部清除。需要时请重新发送 /draft。"
 DRAFT_CAPTION = "政府信息公开申请表：请打印、签名，附身份证明复印件后提交。"
-
-
-def example_questions(coverage: Coverage) -> list[str]:
-    """Three example questions about what the corpus actually holds."""
-    agencies = coverage.agencies
-    guide = next((a.agency for a in agencies if a.guides), None)
-    report = next((a for a in agencies if a.report_years), None)
-    return [
-        f"{guide}的政府信息公开咨询电话是多少？" if guide else "政府信息公开咨询电话是多少？",
-        f"如何向{guide}申请政府信息公开？" if guide else "如何申请政府信息公开？",
-        (
-            f"{report.agency}{max(report.report_years)}年收到多少政府信息公开申请？"
-            if report
-            else "申请政府信息公开要收费吗？"
-        ),
-    ]

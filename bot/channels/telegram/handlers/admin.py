@@ -28,7 +28,9 @@ async def show_stats(update: Update, context: Context) -> None:
     if await _refused(update, context, "stats"):
         return
     services = context.services
-    html = render.stats_html(services.holder.info, services.stats, services.feedback.counts())
+    html = render.stats_html(
+        services.holder.info, services.stats, services.feedback.counts(), services.unanswered.top()
+    )
     if update.effective_message:
         await reply_html(update.effective_message, html)
 

@@ -8,11 +8,11 @@ from telegram import CallbackQuery, Message, Update
 
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
-from bot.channels.telegram.feedback import Vote
 from bot.channels.telegram.handlers.questions import answer_question
 from bot.channels.telegram.handlers.reply import reply_html
 from bot.channels.telegram.keyboards import PAGE_SIZE, Action, Press, decode, draft_keyboard, page_keyboard
 from bot.channels.telegram.memory import Entry
+from bot.records import Vote
 
 
 async def on_button(update: Update, context: Context) -> None:
@@ -34,11 +34,19 @@ async def on_button(update: Update, context: Context) -> None:
 
 
 async def _example(query: CallbackQuery, message: Message, context: Context, press: Press) -> None:
-    services = context.services
-    questions = texts.example_questions(await services.holder.run(services.engine.coverage))
+    questions = await context.services.examples()
     await query.answer()
     if press.key.isdigit() and int(press.key) < len(questions):
         await answer_question(message, context, questions[int(press.key)])
+
+
+async def _suggestion(
+    query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press
+) -> None:
+    suggestions = entry.answer.suggestions if entry.answer else []
+    await query.answer()
+    if press.offset < len(suggestions):
+        await answer_question(message, context, suggestions[press.offset])
 
 
 async def _sources(query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press) -> None:
@@ -51,16 +59,14 @@ async def _procedure(
     query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press
 ) -> None:
     services = context.services
-    agency = entry.answer.agency if entry.answer else None
-    answer = await services.holder.run(services.engine.procedure, agency)
+    answer = await services.holder.run(services.engine.procedure, _agency(entry))
     await query.answer()
     await reply_html(message, render.procedure_html(answer), draft_keyboard(press.key))
 
 
 async def _contacts(query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press) -> None:
     services = context.services
-    agency = entry.answer.agency if entry.answer else None
-    answer = await services.holder.run(services.engine.contact, agency)
+    answer = await services.holder.run(services.engine.contact, _agency(entry))
     await query.answer()
     await reply_html(message, render.contacts_html(answer))
 
@@ -86,6 +92,14 @@ async def _vote(query: CallbackQuery, message: Message, context: Context, entry:
     await query.answer(texts.THANKS)
 
 
+def _agency(entry: Entry) -> str | None:
+    # The agency the answer is about, else the one whose contact it carries.
+    if entry.answer is None:
+        return None
+    contacts = entry.answer.contacts
+    return entry.answer.agency or (contacts[0].agency if contacts else None)
+
+
 _Handler = Callable[[CallbackQuery, Message, Context, Entry, Press], Awaitable[None]]
 
 ACTIONS: dict[Action, _Handler] = {
@@ -96,4 +110,5 @@ ACTIONS: dict[Action, _Handler] = {
     Action.PAGE: _related,
     Action.UP: _vote,
     Action.DOWN: _vote,
+    Action.ASK: _suggestion,
 }

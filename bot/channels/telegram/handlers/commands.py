@@ -13,12 +13,10 @@ from bot.channels.telegram.memory import Entry
 
 async def start(update: Update, context: Context) -> None:
     """Say what the bot can do and offer three example questions as buttons."""
-    services = context.services
-    coverage = await services.holder.run(services.engine.coverage)
-    questions = texts.example_questions(coverage)
-    html = render.plain(f"{texts.INTRO}\n\n{texts.EXAMPLES_LEAD}")
+    questions = await context.services.examples()
+    intro = f"{texts.INTRO}\n\n{texts.EXAMPLES_LEAD}" if questions else texts.INTRO
     if update.effective_message:
-        await reply_html(update.effective_message, html, examples_keyboard(questions))
+        await reply_html(update.effective_message, render.plain(intro), examples_keyboard(questions))
 
 
 async def help_command(update: Update, context: Context) -> None:

@@ -1,15 +1,16 @@
-"""Inline mode: `@bot 关键词` in any chat offers the answer and matching documents."""
+"""Inline mode: `@bot 关键词` in any chat offers the answer (when the records hold one) and documents."""
 
 from __future__ import annotations
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
-from bot.channels.telegram import render, texts
+from bot.channels.telegram import render
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.keyboards import PAGE_SIZE
 
 CACHE_SECONDS = 300
+TITLE_CHARS = 64
 
 
 async def on_inline_query(update: Update, context: Context) -> None:
@@ -24,19 +25,21 @@ async def on_inline_query(update: Update, context: Context) -> None:
     services = context.services
     answer = await services.holder.run(services.engine.answer, text)
     page = await services.holder.run(services.engine.search, text, 0, PAGE_SIZE)
-    results = [
-        _article(f"a-{answer.id}"[:64], texts.INLINE_ANSWER, answer.answer, render.answer_html(answer))
-    ]
+    results = []
+    if answer.found:
+        fact, _, details = answer.answer.strip().partition("\n")
+        preview = " ".join(details.split()) or (answer.citations[0].title if answer.citations else "")
+        results.append(_article("answer", f"💡 {fact}", preview, render.answer_html(answer)))
     for number, citation in enumerate(page.items):
-        html = render.citation_line(citation)
-        results.append(_article(f"d-{number}", citation.title, citation.agency or "", html))
+        details = " · ".join(str(p) for p in (citation.agency, citation.year, citation.section) if p)
+        results.append(_article(f"doc-{number}", citation.title, details, render.document_html(citation)))
     await inline.answer(results, cache_time=CACHE_SECONDS)
 
 
 def _article(result_id: str, title: str, description: str, html: str) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=result_id,
-        title=title,
+        title=title[:TITLE_CHARS],
         description=description[:200],
         input_message_content=InputTextMessageContent(render.split_html(html)[0], parse_mode=ParseMode.HTML),
     )

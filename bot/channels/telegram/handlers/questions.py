@@ -53,7 +53,7 @@ async def answer_question(message: Message, context: Context, question: str) -> 
     await message.chat.send_action(ChatAction.TYPING)
     key, answer = await context.services.ask(question)
     procedure = answer.intent is Intent.PROCEDURE or answer.procedure is not None
-    await reply_html(message, render.answer_html(answer), answer_keyboard(key, draft=procedure))
+    await reply_html(message, render.answer_html(answer), answer_keyboard(key, answer, draft=procedure))
 
 
 async def on_unsupported(update: Update, context: Context) -> None:

@@ -1,0 +1,193 @@
+"""What operators learn from a running channel, kept as JSON lines without personal data.
+
+    data_dir/feedback.jsonl     one 👍/👎 per line: time, answer id, vote, found, intent, question
+    data_dir/unanswered.jsonl   one line per question the records could not answer (found=false):
+                                time, intent, agency, year, question
+
+Questions lose ID-card numbers, phone numbers and e-mail addresses (bot.privacy) before
+they are written; no user id, chat id or name is ever kept. A channel appends with
+FeedbackStore and UnansweredLog; `gongkai export` reads with read_feedback and
+read_unanswered.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from bot.answer import Answer
+from bot.privacy import mask_personal
+from bot.text import clean_spaces, fold
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T", bound=BaseModel)
+
+FEEDBACK_FILE = "feedback.jsonl"
+UNANSWERED_FILE = "unanswered.jsonl"
+# Distinct unanswered questions counted in memory; past this the rarest half is forgotten.
+MAX_DISTINCT = 10_000
+
+
+class Vote(StrEnum):
+    """A citizen's verdict on one answer."""
+
+    UP = "up"
+    DOWN = "down"
+
+
+class FeedbackLine(BaseModel):
+    """One stored vote."""
+
+    time: datetime
+    answer_id: str
+    vote: Vote
+    found: bool
+    intent: str
+    question: str
+
+
+class UnansweredLine(BaseModel):
+    """One stored question that the records could not answer."""
+
+    time: datetime
+    intent: str
+    agency: str | None = None
+    year: int | None = None
+    question: str
+
+
+class UnansweredCount(BaseModel):
+    """A question as often as it was asked without an answer (read_unanswered)."""
+
+    question: str
+    count: int
+    last: datetime
+    intents: list[str]
+
+
+def masked(question: str) -> str:
+    """The question as it may be stored: personal numbers masked, blanks tidied."""
+    return clean_spaces(mask_personal(question)).strip()
+
+
+def question_key(question: str) -> str:
+    """What makes two stored questions the same: 熱線 and 热线, Ａ and a fold together."""
+    return fold(question)
+
+
+class FeedbackStore:
+    """Appends votes to feedback.jsonl and counts them, earlier runs included."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / FEEDBACK_FILE
+        self._counts: Counter[Vote] = Counter(line.vote for line in _read(self.path, FeedbackLine))
+
+    def record(self, question: str, answer: Answer, vote: Vote) -> None:
+        """Store one vote."""
+        line = FeedbackLine(
+            time=_now(), answer_id=answer.id, vote=vote, found=answer.found,
+            intent=answer.intent.value, question=masked(question),
+        )  # fmt: skip
+        _append(self.path, line)
+        self._counts[vote] += 1
+
+    def counts(self) -> dict[Vote, int]:
+        """Votes so far."""
+        return {vote: self._counts[vote] for vote in Vote}
+
+
+class UnansweredLog:
+    """Appends unanswered questions to unanswered.jsonl and knows the most frequent ones."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / UNANSWERED_FILE
+        self._counts: Counter[str] = Counter()
+        self._shown: dict[str, str] = {}  # key -> the question as first stored
+        for line in _read(self.path, UnansweredLine):
+            self._count(line.question)
+
+    def record(self, question: str, answer: Answer) -> bool:
+        """Store the question if the records lacked its answer; say whether it was stored."""
+        if answer.found:
+            return False
+        line = UnansweredLine(
+            time=_now(), intent=answer.intent.value, agency=answer.agency, year=answer.year,
+            question=masked(question),
+        )  # fmt: skip
+        if not line.question:
+            return False
+        _append(self.path, line)
+        self._count(line.question)
+        return True
+
+    def top(self, n: int = 5) -> list[tuple[str, int]]:
+        """The n most frequent unanswered questions, masked, with how often they were asked."""
+        return [(self._shown[key], count) for key, count in self._counts.most_common(n)]
+
+    def _count(self, question: str) -> None:
+        key = question_key(question)
+        self._shown.setdefault(key, question)
+        self._counts[key] += 1
+        if len(self._counts) > MAX_DISTINCT:
+            self._counts = Counter(dict(self._counts.most_common(MAX_DISTINCT // 2)))
+            self._shown = {k: self._shown[k] for k in self._counts}
+
+
+def read_feedback(data_dir: Path, since: datetime | None = None) -> list[FeedbackLine]:
+    """Stored votes, oldest first, from `since` on."""
+    return [line for line in _read(data_dir / FEEDBACK_FILE, FeedbackLine) if _after(line.time, since)]
+
+
+def read_unanswered(data_dir: Path, since: datetime | None = None) -> list[UnansweredCount]:
+    """Unanswered questions from `since` on, the most frequent first (then the latest)."""
+    groups: dict[str, UnansweredCount] = {}
+    for line in _read(data_dir / UNANSWERED_FILE, UnansweredLine):
+        if not _after(line.time, since):
+            continue
+        key = question_key(line.question)
+        fresh = UnansweredCount(question=line.question, count=0, last=line.time, intents=[])
+        group = groups.setdefault(key, fresh)
+        group.count += 1
+        group.last = max(group.last, line.time)
+        if line.intent not in group.intents:
+            group.intents.append(line.intent)
+    return sorted(groups.values(), key=lambda g: (-g.count, -g.last.timestamp()))
+
+
+def _read(path: Path, model: type[T]) -> Iterator[T]:
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for number, text in enumerate(lines, 1):
+            if not text.strip():
+                continue
+            try:
+                yield model.model_validate_json(text)
+            except ValidationError:
+                log.warning("%s:%d: unreadable line skipped", path, number)
+
+
+def _append(path: Path, line: BaseModel) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(line.model_dump(mode="json"), ensure_ascii=False) + "\n")
+
+
+def _after(time: datetime, since: datetime | None) -> bool:
+    if since is None:
+        return True
+    aware = time if time.tzinfo else time.replace(tzinfo=UTC)
+    return aware >= since
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)

@@ -1,0 +1,49 @@
+"""Engines around the real one, for the few claims the real engine alone cannot set up.
+
+The real engine answers every text and never raises, and it answers in milliseconds:
+a test of the error handler needs an engine that fails, and a test of concurrency
+needs one question to wait inside the engine. Both wrap the real answer function, so
+every answer that reaches a citizen in these tests is still a real one.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from bot.answer import Answer
+from bot.serving import Engine
+from index.backend import KnowledgeBase
+
+REAL = Engine()
+
+
+@dataclass
+class Recording:
+    """The real engine, noting (question, thread name) of every answer."""
+
+    calls: list[tuple[str, str]] = field(default_factory=list)
+    blocked: str | None = None  # this question waits in the engine until another one is answered
+    released: threading.Event = field(default_factory=threading.Event)
+
+    def engine(self) -> Engine:
+        """The Engine to inject into build_application."""
+        return Engine(answer=self.answer)
+
+    def answer(self, kb: KnowledgeBase, question: str) -> Answer:
+        self.calls.append((question, threading.current_thread().name))
+        if question == self.blocked:
+            if not self.released.wait(timeout=5):
+                raise TimeoutError("no other question was answered meanwhile")
+        else:
+            self.released.set()
+        return REAL.answer(kb, question)
+
+
+def failing(error: Exception) -> Engine:
+    """An engine whose answer function raises `error` (the real one never does)."""
+
+    def answer(kb: KnowledgeBase, question: str) -> Answer:
+        raise error
+
+    return Engine(answer=answer)
