@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 ANSWER_COVERAGE = 0.6
 GUIDE_COVERAGE = 0.45
 ARTICLE_BONUS = 0.15
+_ASKS_PERSON = re.compile(r"是谁|叫什么|名字|姓名|哪位")
 _ANCHORED = frozenset({Intent.REMEDY, Intent.COMPLAINT, Intent.PROCEDURE})
 LAW_COVERAGE = 0.3  # below this the 条例 does not speak to the question: try the other law texts
 MAX_CHANNEL_CHARS = 70
@@ -209,6 +210,9 @@ def passage_answer(engine: Engine, q: Question) -> Answer | None:
         for m in best_sentences(topic(q), hits, shape=shape, bonus=prefer_law)
         if m.coverage >= ANSWER_COVERAGE
     ]
+    if _ASKS_PERSON.search(q.folded):
+        # "局长是谁": only a sentence that names a person answers it.
+        found = [m for m in found if any(tag == "nr" for _, tag in engine.words.tag(m.sentence))]
     if not found:
         return None
     first = found[0].hit

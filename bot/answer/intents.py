@@ -65,7 +65,8 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "申请(流程|方式|途径|渠道|步骤|材料|手续|条件|内容|表)",
         "申请.{0,10}(流程|步骤|手续|程序|办法)",
         "(写明|填写|提交|递交|包括|包含|提供|需要)(哪些|什么)(内容|材料|资料|信息)?",
-        "(写明|填写|包括|包含).{0,6}(内容|材料|事项)",
+        "(写明|填写|包括|包含|写清楚|写清|注明).{0,6}(内容|材料|事项|什么)",
+        "(要|需要|应该|应当)写(什么|哪些)",
         "(网上|在线|口头|书面|邮寄|当面|现场|电话|邮件|传真)(申请|提出)",
         "可以.{0,8}申请吗",
         "去哪.{0,4}申请",
@@ -91,6 +92,8 @@ _CUES: dict[Intent, tuple[str, ...]] = {
         "多少钱",
         "付费",
         "交钱",
+        "交费",
+        "缴费",
         "免费",
         "收钱",
         "信息处理费",
@@ -132,6 +135,12 @@ _CUES: dict[Intent, tuple[str, ...]] = {
     ),
 }
 
+# What annual reports count: asked "how many" of these, a question wants a report figure.
+_REPORTED = re.compile(
+    r"(收到|受理|新收|办理|答复).{0,6}申请|主动公开了?|行政复议|行政诉讼|行政许可|行政处罚|行政强制"
+    r"|规章|规范性文件|信息处理费|予以公开|不予公开|部分公开|结转"
+)
+
 # Words of the domain: a question with none of them, no agency and no year is off-topic.
 _DOMAIN = re.compile(
     r"政府|信息|公开|申请|报告|年报|指南|文件|通知|决定|条例|规定|办法|复议|诉讼|电话|热线|联系|地址|邮箱|"
@@ -166,8 +175,9 @@ def read_intents(folded: str, *, has_agency: bool, has_year: bool, has_ref: bool
     if Intent.GREETING in found:
         reading.intents = [Intent.GREETING]
         return reading
-    # A count or yes/no question about one agency's year is about its report.
-    report_question = Intent.STATISTIC in found and (has_year or has_agency) and not has_ref
+    # A count or yes/no question about an agency, a year or what reports count is about a report.
+    about_reports = has_year or has_agency or bool(_REPORTED.search(folded))
+    report_question = Intent.STATISTIC in found and about_reports and not has_ref
     if not report_question:
         found.discard(Intent.STATISTIC)
     reading.intents = sorted(found, key=_priority)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from bot.answer.understand import Question
 
 SENTENCE_COVERAGE = 0.6
+_COUNTED = re.compile(r"\d|[零一二两三四五六七八九十百千]+[件条个项宗份次]|无|未|没有")
 MAX_AGENCY_LINES = 4
 _YES_NO = ("有没有", "是否", "了吗", "过吗", "有无", "吗")
 _NEGATIONS = ("无", "未", "没有", "不存在", "零")
@@ -83,7 +85,7 @@ def _across_agencies(engine: Engine, q: Question) -> Answer | None:
             lines += [line for y in years for line in _year_lines(engine, q, reports[y])]
     if not lines:
         return None
-    if len(lines) > MAX_AGENCY_LINES:
+    if len(reporting) > MAX_AGENCY_LINES:
         names = "、".join(reporting)
         text = f"请说明是哪个机关。现有记录收录了以下机关的年度报告：{names}。"
         return reply(Intent.STATISTIC, text, found=False, suggestions=[f"{a}{q.text}" for a in reporting[:3]])
@@ -126,7 +128,8 @@ def _figure_line(engine: Engine, q: Question, doc: DocumentSummary) -> Line | No
 
 def _sentence_line(engine: Engine, q: Question, doc: DocumentSummary) -> Line | None:
     hits = engine.search(topic(q), SearchFilters(documents=[doc.id], records=[RecordKind.PASSAGE]), 8)
-    found = best_sentences(topic(q), hits, limit=1)
+    # A report's answer to "how many" states a number or says there were none.
+    found = [m for m in best_sentences(topic(q), hits, limit=3) if _COUNTED.search(m.sentence)][:1]
     if not found or found[0].coverage < SENTENCE_COVERAGE:
         return None
     match = found[0]

@@ -19,16 +19,17 @@ _SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\d+\s*个?(?:工作日|日|天|个月)"),
     ),
     (
-        r"多少钱|收费标准|费用是多少|收多少|收费吗|收不收费|要钱吗|免费吗|花钱吗",
+        r"多少钱|收费标准|费用是多少|收多少|收不收费|(收费|交费|缴费|收钱|要钱|花钱|费用|免费).{0,3}吗",
         re.compile(r"\d+(?:\.\d+)?\s*元|不收取费用|免费|信息处理费"),
     ),
     (
-        r"哪些内容|什么内容|写明|包括哪些|需要提供|什么材料",
+        r"哪些内容|什么内容|写明|写清|写什么|写哪些|包括哪些|需要提供|什么材料",
         re.compile(r"[：:]\s*[（(][一二三四五六七八九十\d]"),
     ),
     (r"怎么办|不服|不满意|被拒绝|救济", re.compile(r"行政复议|行政诉讼")),
 )
 MAX_LIST_CHARS = 240
+_EXCEPTION = ("但是", "但", "不过", "除外")
 MAX_QUOTE_CHARS = 300  # the main answer stays short; the citation holds the rest
 _SPLIT = re.compile(r"(?<=[。！？；!?;：:])|\n+")
 _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、)")
@@ -106,10 +107,25 @@ def best_sentences(
         short = len(match.sentence) + sum(len(c.sentence) for c in chosen) <= MAX_QUOTE_CHARS
         if close and short and not any(_same(match, c) for c in chosen):
             chosen.append(match)
+    chosen = _with_exceptions(chosen)
     if len({(m.hit.doc_id, m.hit.text) for m in chosen}) == 1:
         # Sentences of one passage read in their own order ("不收取费用。但是，…").
         chosen.sort(key=lambda m: m.hit.text.find(m.sentence))
     return chosen
+
+
+def _with_exceptions(chosen: list[SentenceMatch]) -> list[SentenceMatch]:
+    """A rule is never quoted without the "但是…" sentence that qualifies it, room permitting."""
+    out = list(chosen)
+    for match in chosen:
+        following = split_sentences(match.hit.text)
+        at = following.index(match.sentence) if match.sentence in following else -1
+        if 0 <= at < len(following) - 1 and following[at + 1].startswith(_EXCEPTION):
+            extra = SentenceMatch(match.hit, following[at + 1], match.coverage, match.score)
+            fits = sum(len(m.sentence) for m in out) + len(extra.sentence) <= MAX_QUOTE_CHARS
+            if fits and all(extra.sentence != m.sentence for m in out):
+                out.append(extra)
+    return out
 
 
 def _same(a: SentenceMatch, b: SentenceMatch) -> bool:

@@ -278,3 +278,32 @@ def test_no_reply_to_an_application_is_a_remedy_question(ask: Ask) -> None:
     reply = ask("申请了一直没回复怎么办")
     assert reply.intent is Intent.REMEDY
     assert "行政复议" in lead(reply)
+
+
+def test_a_count_no_report_sentence_states_is_declined(ask: Ask) -> None:
+    # The 上海 excerpt names the section on applications but states no number of them.
+    reply = ask("上海市2022年收到多少政府信息公开申请")
+    assert not reply.found
+
+
+def test_who_questions_need_a_named_person(ask: Ask) -> None:
+    assert not ask("张店区安监局局长是谁").found
+
+
+@pytest.mark.parametrize(
+    ("question", "needles"),
+    [
+        ("依申请公开需要交费吗？", ["不收取费用", "信息处理费"]),  # the rule and its 但是
+        ("申请公开政府信息时要写清楚哪些内容？", ["姓名", "联系方式"]),
+    ],
+)
+def test_more_wordings_of_procedure_questions(ask: Ask, question: str, needles: list[str]) -> None:
+    reply = ask(question)
+    for needle in needles:
+        assert needle in lead(reply), reply.answer
+
+
+def test_a_count_of_what_reports_hold_without_agency_asks_which(ask: Ask) -> None:
+    reply = ask("收到多少申请")
+    assert reply.intent is Intent.STATISTIC and not reply.found
+    assert "淮安市人民政府" in reply.answer
