@@ -1,4 +1,4 @@
-"""The 淮安 PDF against the careful reference extraction in shared/corpus_reference."""
+"""The 淮安 PDF against a careful reference extraction of it (tables as markdown)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,7 @@ import pytest
 from bot.corpus.raw import RawDocument
 
 PDF = "reports/huaian_2024_annual_report.pdf"
-# shared/ lies beside the checkout (CI) or further up (worktrees).
-REFERENCE = next(
-    (
-        folder / "shared" / "corpus_reference" / "huaian_2024_annual_report.expected.md"
-        for folder in Path(__file__).resolve().parents
-        if (folder / "shared" / "corpus_reference").is_dir()
-    ),
-    Path("missing"),
-)
+REFERENCE = Path(__file__).resolve().parents[2] / "fixtures" / "huaian_2024_annual_report.expected.md"
 
 
 @pytest.fixture(scope="module")
@@ -28,8 +20,6 @@ def huaian(read) -> RawDocument:
 
 
 def _reference() -> str:
-    if not REFERENCE.is_file():
-        pytest.skip("the shared reference extraction is not beside this checkout")
     return REFERENCE.read_text(encoding="utf-8")
 
 
