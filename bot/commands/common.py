@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.corpus import load_corpus
 from bot.errors import IndexUnavailable
 from bot.settings import load_settings
-from index import open_index
-from index.backend import KnowledgeBase
-from index.store import corpus_fingerprint, current_folder, is_stale, publish
+
+if TYPE_CHECKING:
+    from index.backend import KnowledgeBase
 
 
 def add_index_options(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +35,9 @@ def open_knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
     an index older than the documents beside it; the Telegram bot instead switches only
     when an operator reloads it.
     """
+    from bot.corpus import load_corpus
+    from index.store import corpus_fingerprint, current_folder, is_stale, open_index, publish
+
     index_dir, corpus_dir = folders(args)
     if corpus_dir.is_dir() and is_stale(index_dir, corpus_dir):
         had_index = current_folder(index_dir) is not None

@@ -6,10 +6,6 @@ import argparse
 import logging
 from typing import Any
 
-from telegram import Update
-from telegram.error import InvalidToken, NetworkError
-
-from bot.channels.telegram.app import build_application
 from bot.errors import SettingsError
 from bot.settings import Settings, env_name, load_settings
 
@@ -22,6 +18,9 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the settings, then serve until interrupted."""
+    # python-telegram-bot is imported here, not at start-up of every other command.
+    from telegram.error import InvalidToken, NetworkError
+
     settings = load_settings()
     protect_secrets(settings)
     try:
@@ -36,6 +35,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings) -> None:
+    from telegram import Update
+
+    from bot.channels.telegram.app import build_application
+
     app = build_application(settings)
     if settings.webhook_url:
         app.run_webhook(
