@@ -12,7 +12,6 @@ store.py     versions, atomic switch, lock, rollback, open_index
 bench.py     make bench (with synthetic.py, a corpus of any size)
 """
 
-
 from __future__ import annotations
 
 import importlib

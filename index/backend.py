@@ -7,10 +7,13 @@ analyzer; nothing in the answer engine changes.
 
 from __future__ import annotations
 
+import threading
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -125,3 +128,27 @@ class KnowledgeBase:
     def info(self) -> IndexInfo:
         """Version and size of the index being served."""
         return self.backend.info
+
+
+T = TypeVar("T")
+
+
+class PerVersion(Generic[T]):
+    """One value per opened knowledge base: built on first use, dropped with the version.
+
+    For what is derived from an index version and costly to derive again (the answer
+    engine's matchers, the receiving offices): a reload gets fresh values, the old
+    ones go when the old version is no longer referenced.
+    """
+
+    def __init__(self, build: Callable[[KnowledgeBase], T]) -> None:
+        self._build = build
+        self._values: weakref.WeakKeyDictionary[KnowledgeBase, T] = weakref.WeakKeyDictionary()
+        self._lock = threading.Lock()
+
+    def __call__(self, kb: KnowledgeBase) -> T:
+        """The value of this knowledge base."""
+        with self._lock:
+            if kb not in self._values:
+                self._values[kb] = self._build(kb)
+            return self._values[kb]

@@ -8,8 +8,6 @@ and to the application procedure (依申请公开).
 from __future__ import annotations
 
 import re
-import threading
-import weakref
 from collections.abc import Callable
 from datetime import date
 
@@ -26,7 +24,7 @@ from bot.answer.reports import report_answer
 from bot.answer.scope import Scope
 from bot.answer.understand import Question, understand
 from bot.answer.words import Words
-from index.backend import Hit, KnowledgeBase, SearchFilters
+from index.backend import Hit, KnowledgeBase, PerVersion, SearchFilters
 
 Strategy = Callable[["Engine", Question], Answer | None]
 _WHERE_TO_FIND = re.compile(r"查阅|查询|查看|看到|下载|获取|找到|查到")
@@ -152,17 +150,8 @@ STRATEGIES: dict[Intent, tuple[Strategy, ...]] = {
     Intent.GENERAL: (_stated_redirect, _deadline, _passages, _items, _redirect),
 }
 
-_ENGINES: weakref.WeakKeyDictionary[KnowledgeBase, Engine] = weakref.WeakKeyDictionary()
-_ENGINES_LOCK = threading.Lock()
-
-
-def engine_for(kb: KnowledgeBase) -> Engine:
-    """The engine of a knowledge base, built once per opened index version."""
-    with _ENGINES_LOCK:
-        engine = _ENGINES.get(kb)
-        if engine is None:
-            engine = _ENGINES[kb] = Engine(kb)
-        return engine
+# The engine of a knowledge base, built once per opened index version.
+engine_for: PerVersion[Engine] = PerVersion(Engine)
 
 
 def warm(kb: KnowledgeBase) -> None:

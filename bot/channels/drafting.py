@@ -10,8 +10,6 @@ Agencies come from the index's registry, receiving offices from its documents
 
 from __future__ import annotations
 
-import threading
-import weakref
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
 
@@ -19,15 +17,13 @@ from bot.assist.agency import OfficeLookup, office_lookup, registry_search
 from bot.assist.docx_render import docx_bytes
 from bot.assist.draft import ApplicationDraft, DraftReply
 from bot.assist.render import render_submission, render_text
-from index.backend import KnowledgeBase
+from index.backend import KnowledgeBase, PerVersion
 
 DOCX_NAME = "政府信息公开申请.docx"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 COMMAND_HINT = "需要的话，可以用 /draft 一步步起草政府信息公开申请表（生成可打印的 Word 文件）。"
 
 _CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")  # no daylight saving since 1991
-_OFFICES: weakref.WeakKeyDictionary[KnowledgeBase, OfficeLookup] = weakref.WeakKeyDictionary()
-_OFFICES_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -44,13 +40,8 @@ def china_today() -> date:
     return datetime.now(UTC).astimezone(_CHINA).date()
 
 
-def offices_of(kb: KnowledgeBase) -> OfficeLookup:
-    """The receiving offices of an opened index version, read once."""
-    with _OFFICES_LOCK:
-        lookup = _OFFICES.get(kb)
-        if lookup is None:
-            lookup = _OFFICES[kb] = office_lookup(kb)
-        return lookup
+# The receiving offices of an opened index version, read once.
+offices_of: PerVersion[OfficeLookup] = PerVersion(office_lookup)
 
 
 def start_draft(
