@@ -62,6 +62,20 @@ class ProcedureCard(BaseModel):
     sources: list[Citation] = Field(default_factory=list)
 
 
+class Figure(BaseModel):
+    """One report figure as a typed fact: what an answer states, a chart plots, an export lists."""
+
+    agency: str
+    year: int
+    slot: str | None = None  # template slot id (bot/lexicon/template.toml); None for prose
+    label: str  # what is counted, in words: "本年新收政府信息公开申请数量"
+    value: float | None = None  # None when the year or agency has no such figure
+    unit: str | None = None
+    verified: bool = False
+    missing: str | None = None  # why there is no value: "无该年度报告", "报告中无此项"…
+    citation: Citation | None = None
+
+
 class Answer(BaseModel):
     """One reply to one question."""
 
@@ -76,6 +90,9 @@ class Answer(BaseModel):
     procedure: ProcedureCard | None = None
     related: list[Citation] = Field(default_factory=list)  # more matching documents
     suggestions: list[str] = Field(default_factory=list)  # follow-up questions to offer
+    figures: list[Figure] = Field(default_factory=list)  # the figures stated, as data
+    # A comparison across years or agencies: the points a chart plots, in order.
+    series: list[Figure] = Field(default_factory=list)
 
 
 class DocumentPage(BaseModel):

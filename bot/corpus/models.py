@@ -103,6 +103,14 @@ class Statistic(BaseModel):
     blank: bool = False  # printed blank, which the template counts as 0
     evidence: str | None = None  # the sentence a prose number comes from
     location: Location = Field(default_factory=Location)
+    # The national template slot this cell fills (bot/lexicon/template.toml), e.g.
+    # "applications.new.total"; None for prose numbers and cells no slot describes.
+    slot: str | None = None
+    # True when an arithmetic identity of the template that the cell takes part in
+    # holds, or when the cell came from an unambiguous labelled cell no identity
+    # covers. An unverified figure is never stated as a fact.
+    verified: bool = False
+    printed: str | None = None  # the row as printed, for cells recovered from flattened text
 
     @property
     def display_value(self) -> str:
