@@ -48,6 +48,15 @@ class SearchFilters(BaseModel):
     documents: list[str] = Field(default_factory=list)  # Document.id
 
 
+class DocumentFilters(BaseModel):
+    """Select documents of the catalogue; an empty list means no restriction."""
+
+    agencies: list[str] = Field(default_factory=list)  # canonical agency names (DocumentSummary.agency)
+    kinds: list[DocKind] = Field(default_factory=list)
+    years: list[int] = Field(default_factory=list)
+    ids: list[str] = Field(default_factory=list)
+
+
 class Hit(BaseModel):
     """One search result, with everything a citation and an answer need."""
 
@@ -72,6 +81,7 @@ class DocumentSummary(BaseModel):
 
     id: str
     meta: DocumentMeta
+    agency: str | None = None  # the registry's canonical name of meta.agency (else of the publisher)
     contacts: list[Contact] = Field(default_factory=list)
     procedure: Procedure | None = None
     statistics: int = 0
@@ -104,6 +114,18 @@ class SearchBackend(Protocol):
 
     def records(self, filters: SearchFilters, limit: int = 1000) -> list[Hit]:
         """Every record matching the filters, unranked (e.g. all statistics of a report)."""
+        ...
+
+    def phrase(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
+        """Records holding the text verbatim (punctuation, spaces and case ignored), best first."""
+        ...
+
+    def count(self, filters: SearchFilters | None = None) -> int:
+        """How many records match the filters (all records without filters)."""
+        ...
+
+    def documents(self, filters: DocumentFilters | None = None, limit: int = 1000) -> list[DocumentSummary]:
+        """The catalogue: summaries of the documents matching the filters, in corpus order."""
         ...
 
     def close(self) -> None:

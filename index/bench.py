@@ -158,10 +158,10 @@ def query_latency(folder: Path, corpus: Corpus) -> dict[str, float]:
         for question in QUESTIONS:  # warm caches, as a running bot would be
             backend.search(question)
         for phrase in PHRASES:
-            backend.phrase(phrase)  # type: ignore[attr-defined]
+            backend.phrase(phrase)
         plain = _timings(lambda q: backend.search(q, limit=10))
         narrow = _timings(lambda q: backend.search(q, filters=filtered, limit=10))
-        phrases = _timings(lambda q: backend.phrase(q, limit=10), PHRASES)  # type: ignore[attr-defined]
+        phrases = _timings(lambda q: backend.phrase(q, limit=10), PHRASES)
     finally:
         backend.close()
     return {

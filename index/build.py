@@ -85,7 +85,7 @@ def build_index(
         info=info,
         fingerprint=fingerprint,
         agencies=corpus.agencies,
-        documents=[summarize(doc) for doc in corpus.documents],
+        documents=[summarize(doc, corpus.agencies) for doc in corpus.documents],
         conflicts=corpus.conflicts,
         failures=corpus.failures,
     )

@@ -11,7 +11,7 @@ from bot.corpus.models import AgencyRegistry, Conflict, Document, LoadFailure
 from index.backend import DocumentSummary, IndexInfo
 
 FACTS_FILE = "facts.json"
-FORMAT = 1  # bump when the schema, the analyzer or the records change: --if-stale rebuilds
+FORMAT = 2  # bump when the schema, the analyzer or the records change: --if-stale rebuilds
 
 
 class IndexFacts(BaseModel):
@@ -26,11 +26,13 @@ class IndexFacts(BaseModel):
     failures: list[LoadFailure] = Field(default_factory=list)
 
 
-def summarize(doc: Document) -> DocumentSummary:
-    """A document without its text."""
+def summarize(doc: Document, agencies: AgencyRegistry | None = None) -> DocumentSummary:
+    """A document without its text; its agency named as the registry names it."""
+    named = doc.meta.agency or doc.meta.publisher
     return DocumentSummary(
         id=doc.id,
         meta=doc.meta,
+        agency=agencies.canonical(named) if agencies and named else named,
         contacts=doc.contacts,
         procedure=doc.procedure,
         statistics=len(doc.statistics),

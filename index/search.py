@@ -18,7 +18,7 @@ from whoosh.searching import Searcher
 from bot.corpus.models import AgencyRegistry
 from bot.errors import IndexUnavailable
 from index.analyzer import squeeze
-from index.backend import Hit, IndexInfo, KnowledgeBase, SearchFilters
+from index.backend import DocumentFilters, DocumentSummary, Hit, IndexInfo, KnowledgeBase, SearchFilters
 from index.facts import FORMAT, read_facts
 from index.locks import hold_shared
 from index.query import Synonyms, filter_query, filter_values, phrase_words, weighted_terms
@@ -34,9 +34,16 @@ IN_USE_FILE = ".in-use"
 class WhooshBackend:
     """Search, phrase, lookup and filtered listing over one opened index version."""
 
-    def __init__(self, folder: Path, info: IndexInfo, agencies: AgencyRegistry) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        info: IndexInfo,
+        agencies: AgencyRegistry,
+        documents: list[DocumentSummary] | None = None,
+    ) -> None:
         self.info = info
         self.folder = folder
+        self._documents = documents or []  # the catalogue: facts.json keeps it beside the index
         # whoosh's readers seek shared files: one call at a time per backend.
         self._lock = threading.RLock()
         self._in_use: IO[bytes] | None = hold_shared(folder / IN_USE_FILE)
@@ -122,6 +129,19 @@ class WhooshBackend:
             docs: Iterator[int] = self.searcher.docs_for_query(query)  # type: ignore[no-untyped-call]
             return sum(1 for _ in docs)
 
+    def documents(self, filters: DocumentFilters | None = None, limit: int = 1000) -> list[DocumentSummary]:
+        """The catalogue: summaries of the documents matching the filters, in corpus order."""
+        f = filters or DocumentFilters()
+        found = [
+            doc
+            for doc in self._documents
+            if (not f.agencies or doc.agency in f.agencies)
+            and (not f.kinds or doc.meta.kind in f.kinds)
+            and (not f.years or doc.meta.year in f.years)
+            and (not f.ids or doc.id in f.ids)
+        ]
+        return found[:limit]
+
     def warm(self) -> None:
         """Create the word segmenter now (a bot's start-up hook) rather than at the first question."""
         with self._lock:
@@ -186,7 +206,7 @@ def open_version(folder: Path) -> KnowledgeBase:
         raise IndexUnavailable(
             f"{folder}: index format {facts.format}, expected {FORMAT}: run `gongkai build`"
         )
-    backend = WhooshBackend(folder, facts.info, facts.agencies)
+    backend = WhooshBackend(folder, facts.info, facts.agencies, facts.documents)
     return KnowledgeBase(
         backend=backend, agencies=facts.agencies, documents=facts.documents, conflicts=facts.conflicts
     )
