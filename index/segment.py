@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Protocol
+from typing import Any, Protocol
 
 CACHE_ENV = "GONGKAI_CACHE_DIR"
 
@@ -48,6 +48,10 @@ class Segmenter(Protocol):
 
     def has_word(self, word: str) -> bool:
         """Whether word is in the dictionary with a positive frequency."""
+        ...
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, part of speech) pairs of text, jieba's tag set ("ns" place, "nr" person)."""
         ...
 
 
@@ -119,6 +123,7 @@ class JiebaSegmenter:
             tokenizer.add_word(word)
         self._tokenizer = tokenizer
         self._freq: dict[str, int] = tokenizer.FREQ
+        self._pos: Any = None  # jieba.posseg over this tokenizer, made on first use (slow to load)
 
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
         """Default-mode words with offsets."""
@@ -132,6 +137,14 @@ class JiebaSegmenter:
     def has_word(self, word: str) -> bool:
         """Dictionary membership (prefix entries have frequency 0)."""
         return self._freq.get(word, 0) > 0
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Words with their parts of speech (jieba.posseg on this tokenizer)."""
+        if self._pos is None:
+            from jieba import posseg
+
+            self._pos = posseg.POSTokenizer(self._tokenizer)
+        return [(pair.word, pair.flag) for pair in self._pos.cut(text)]
 
 
 class RJiebaSegmenter:
@@ -164,3 +177,7 @@ class RJiebaSegmenter:
         """Dictionary membership."""
         found: bool = self._engine.has_word(word)
         return found
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Words with their parts of speech; user words without a tag get ""."""
+        return [(word, tag) for word, tag in self._engine.tag(text, True)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answer.compose import cite_document
+from bot.answer.matching.overlap import grams
 from bot.answer.models import ContactCard, ProcedureCard
-from bot.answer.overlap import grams
 from bot.corpus.models import AgencyRegistry, Conflict, Contact, DocKind, Phone
 from index.backend import DocumentSummary
 

@@ -11,9 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.answer import Intent, answer, contact_answer, coverage, procedure_answer, search_documents
-from bot.answer.engine import engine_for
-from bot.answer.replies import examples_for
+from bot.answer import Intent, answer, contact_answer, coverage, examples, procedure_answer, search_documents
 from bot.channels.chat_draft import REMINDER, TerminalDraft
 from bot.channels.drafting import COMMAND_HINT
 from bot.channels.terminal import cite_line, render_answer, render_contact, render_procedure
@@ -51,11 +49,9 @@ class Chat:
 
     def welcome(self) -> str:
         """The first message: what this is and what to ask."""
-        examples = "\n".join(f"  · {e}" for e in examples_for(engine_for(self.kb)))
+        listed = "\n".join(f"  · {e}" for e in examples(self.kb))
         size = f"索引版本 {self.kb.info.version}，收录 {self.kb.info.documents} 份文件"
-        return (
-            f"政府信息公开问答助手（{size}）。\n可以这样问：\n{examples}\n输入 /help 查看命令，/quit 退出。"
-        )
+        return f"政府信息公开问答助手（{size}）。\n可以这样问：\n{listed}\n输入 /help 查看命令，/quit 退出。"
 
     def respond(self, line: str) -> str | None:
         """The reply to one line of input; None means the conversation is over."""
@@ -70,7 +66,7 @@ class Chat:
                 return self.commands[command](rest.strip())
             if command.startswith("/"):
                 return f"未知命令 {command}。\n{HELP}"
-            reply = answer(line, self.kb)
+            reply = answer(self.kb, line)
             hint = f"\n\n{COMMAND_HINT}" if reply.intent is Intent.PROCEDURE or reply.procedure else ""
             return render_answer(reply) + hint
         except Exception as exc:  # the chat survives any one failure

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _safe_answer(question: str, kb: KnowledgeBase, today: date | None) -> Answer:
     try:
-        return answer(question, kb, today=today)
+        return answer(kb, question, today=today)
     except Exception:  # one bad question must not end a batch
         log.exception("answering failed (question withheld: it may hold personal data)")
         return Answer(id="error", answer=APOLOGY, found=False, intent=Intent.GENERAL)
