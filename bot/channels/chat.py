@@ -35,8 +35,9 @@ APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法
 class Chat:
     """A terminal conversation over a knowledge source."""
 
-    def __init__(self, kb: KnowledgeBase, drafts: Path | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, drafts: Path | None = None, max_chars: int | None = None) -> None:
         self.kb = kb
+        self.max_chars = max_chars
         self.drafting = TerminalDraft(kb, drafts or Path.cwd())
         self.commands: dict[str, Callable[[str], str]] = {
             "/help": lambda _: HELP,
@@ -66,7 +67,7 @@ class Chat:
                 return self.commands[command](rest.strip())
             if command.startswith("/"):
                 return f"未知命令 {command}。\n{HELP}"
-            reply = answer(self.kb, line)
+            reply = answer(self.kb, line, max_chars=self.max_chars)
             hint = f"\n\n{COMMAND_HINT}" if reply.intent is Intent.PROCEDURE or reply.procedure else ""
             return render_answer(reply) + hint
         except Exception as exc:  # the chat survives any one failure
@@ -124,11 +125,17 @@ class Chat:
         return "\n".join(lines)
 
 
-def run_chat(kb: KnowledgeBase, stdin: TextIO, out: TextIO, drafts: Path | None = None) -> int:
+def run_chat(
+    kb: KnowledgeBase,
+    stdin: TextIO,
+    out: TextIO,
+    drafts: Path | None = None,
+    max_chars: int | None = None,
+) -> int:
     """Read questions until /quit or end of input; drafted forms are saved in `drafts` (default: here)."""
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and in-memory history for input())
-    chat = Chat(kb, drafts)
+    chat = Chat(kb, drafts, max_chars)
     print(chat.welcome(), file=out, flush=True)
     interactive = stdin.isatty()
     while True:

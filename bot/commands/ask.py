@@ -18,7 +18,7 @@ from typing import Any
 from bot.answer import answer
 from bot.answer.models import Answer, Intent
 from bot.channels.terminal import render_answer
-from bot.commands.common import add_index_options, open_knowledge_base
+from bot.commands.common import add_index_options, open_knowledge_base, settings_for
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -38,21 +38,23 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer the question(s) given."""
-    kb = open_knowledge_base(args)
+    settings = settings_for(args)
+    kb = open_knowledge_base(settings.index_dir, settings.corpus_dir)
+    limit = settings.max_question_chars
     try:
         if args.question == ["-"]:
             for line in sys.stdin:
-                _emit(_safe_answer(line.strip(), kb, args.today), args.json)
+                _emit(_safe_answer(line.strip(), kb, args.today, limit), args.json)
         else:
-            _emit(_safe_answer(" ".join(args.question), kb, args.today), args.json)
+            _emit(_safe_answer(" ".join(args.question), kb, args.today, limit), args.json)
     finally:
         kb.backend.close()
     return 0
 
 
-def _safe_answer(question: str, kb: KnowledgeBase, today: date | None) -> Answer:
+def _safe_answer(question: str, kb: KnowledgeBase, today: date | None, limit: int) -> Answer:
     try:
-        return answer(kb, question, today=today)
+        return answer(kb, question, today=today, max_chars=limit)
     except Exception:  # one bad question must not end a batch
         log.exception("answering failed (question withheld: it may hold personal data)")
         return Answer(id="error", answer=APOLOGY, found=False, intent=Intent.GENERAL)
