@@ -12,7 +12,6 @@ from bot.corpus.models import Statistic
 from index.backend import DocumentSummary, Hit
 
 QUOTE_CHARS = 120
-MAX_SOURCE_SECTION = 16
 _CN_NUMERALS = "一二三四五六七八九十"
 
 
@@ -99,12 +98,5 @@ def _squash(label: str) -> str:
 
 
 def quote(found: Sequence[SentenceMatch]) -> str:
-    """The sentences first, where they come from after: citizens read the first lines."""
-    sentences = [m.sentence for m in found[:2]]
-    sources = []
-    for match in found[:2]:
-        section = match.hit.section[-1] if match.hit.section else ""
-        where = f"《{match.hit.title}》" + (section if len(section) <= MAX_SOURCE_SECTION else "")
-        if where not in sources:
-            sources.append(where)
-    return "\n".join(sentences) + "\n（出处：" + "；".join(sources) + "）"
+    """The one or two answering sentences; where they stand travels as citations, not text."""
+    return "\n".join(m.sentence for m in found[:2])

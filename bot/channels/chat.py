@@ -14,22 +14,24 @@ from typing import TextIO
 from bot.answer import Intent, answer, contact_answer, coverage, examples, procedure_answer, search_documents
 from bot.channels.chat_draft import REMINDER, TerminalDraft
 from bot.channels.drafting import COMMAND_HINT
-from bot.channels.terminal import cite_line, render_answer, render_contact, render_procedure
+from bot.channels.plain import (
+    APOLOGY,
+    Command,
+    cite_line,
+    help_text,
+    render_answer,
+    render_contact,
+    render_coverage,
+    render_procedure,
+)
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
 PROMPT = "问> "
-HELP = """可以直接输入问题，例如“张店区安监局的热线电话是多少？”。
-命令：
-  /hotline [机关]  联系电话和地址
-  /apply [机关]    如何申请政府信息公开
-  /draft [机关]    一步步起草政府信息公开申请表（Word 文件）
-  /search 关键词   查找文件
-  /about           收录了哪些机关和年度
-  /help            显示本帮助
-  /quit            退出"""
-APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法再问，或拨打当地12345政务服务便民热线咨询。"
+# The chat's own commands beside the shared ones.
+QUIT = Command("quit", "", "退出")
+HELP = help_text((QUIT,))
 
 
 class Chat:
@@ -111,18 +113,7 @@ class Chat:
 
     def about(self) -> str:
         """Which agencies and years the corpus covers."""
-        cov = coverage(self.kb)
-        lines = [f"收录 {cov.documents} 份文件（索引版本 {cov.index_version}）："]
-        for entry in cov.agencies:
-            parts = []
-            if entry.report_years:
-                parts.append("年度报告 " + "、".join(str(y) for y in entry.report_years))
-            if entry.guides:
-                parts.append(f"指南等 {entry.guides} 份")
-            if entry.items:
-                parts.append(f"主动公开文件 {entry.items} 份")
-            lines.append(f"  · {entry.agency}：{'；'.join(parts) or '其他文件'}")
-        return "\n".join(lines)
+        return render_coverage(coverage(self.kb))
 
 
 def run_chat(

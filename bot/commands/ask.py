@@ -17,13 +17,11 @@ from typing import Any
 
 from bot.answer import answer
 from bot.answer.models import Answer, Intent
-from bot.channels.terminal import render_answer
+from bot.channels.plain import APOLOGY, render_answer
 from bot.commands.common import add_index_options, open_knowledge_base, settings_for
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
-
-APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法再问，或拨打当地12345政务服务便民热线咨询。"
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
