@@ -59,5 +59,5 @@ def test_a_type_fits_the_agencies_it_can_mean(asked: str, own: str, fits: bool):
 def test_a_broken_organs_file_is_named(tmp_path: Path):
     broken = tmp_path / "organs.toml"
     broken.write_text('suffixes = "局"\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="organs.toml"):
+    with pytest.raises(ValueError, match=r"organs\.toml"):
         load_organs(broken)
