@@ -67,3 +67,17 @@ def test_a_mistyped_place_that_sounds_right_is_corrected_and_said(ask: Ask, type
 def test_a_real_place_that_sounds_like_a_held_one_is_not_corrected(ask: Ask):
     reply = ask("怀安县政府信息公开电话")  # 怀安县 (Hebei) sounds like 淮安
     assert not reply.found and "怀安县" in lead(reply) and "淮安" not in lead(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "field"),
+    [
+        ("平潭公安局受理政府信息公开申请的传真号码是多少？", "传真"),  # its guide gives none
+        ("张店应急局邮箱多少", "电子邮箱"),
+        ("洪泽区政府办公室的传真号码是多少？", "传真"),
+    ],
+)
+def test_a_field_the_records_lack_is_said_missing_with_what_they_give(ask: Ask, question: str, field: str):
+    reply = ask(question)
+    assert not reply.found and lead(reply).startswith("现有记录中没有") and field in lead(reply)
+    assert PHONE.search(reply.answer)  # the fields it has: its own phone
