@@ -40,7 +40,7 @@ class AnswerFunctions:
     The engine's own functions by default; tests hand a channel other ones.
     """
 
-    answer: Callable[[KnowledgeBase, str], Answer] = engine_functions.answer
+    answer: Callable[..., Answer] = engine_functions.answer  # (kb, question, *, context=None)
     contact: Callable[[KnowledgeBase, str | None], Answer] = engine_functions.contact_answer
     procedure: Callable[[KnowledgeBase, str | None], Answer] = engine_functions.procedure_answer
     search: Callable[[KnowledgeBase, str, int, int], DocumentPage] = engine_functions.search_documents

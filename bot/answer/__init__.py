@@ -52,12 +52,14 @@ from bot.answer.models import (
     Intent,
     ProcedureCard,
 )
+from bot.answer.reading.followup import Context, context_of
 from index.backend import KnowledgeBase
 
 __all__ = [
     "Answer",
     "Citation",
     "ContactCard",
+    "Context",
     "Coverage",
     "DocumentPage",
     "Figure",
@@ -74,11 +76,23 @@ __all__ = [
 
 
 def answer(
-    kb: KnowledgeBase, question: str, *, today: date | None = None, max_chars: int | None = None
+    kb: KnowledgeBase,
+    question: str,
+    *,
+    today: date | None = None,
+    max_chars: int | None = None,
+    context: Context | None = None,
 ) -> Answer:
-    """Answer one free-text question from the records, or decline honestly."""
+    """Answer one free-text question from the records, or decline honestly.
+
+    `context` is the `followup` of the chat's previous answer: a short follow-up
+    ("那平潭呢？") takes from it what it lacks, and the answer says what it assumed.
+    """
     knowledge = knowledge_of(kb)
-    return reply_to(knowledge, knowledge.read(question, today, max_chars))
+    q = knowledge.read(question, today, max_chars, context)
+    reply = reply_to(knowledge, q)
+    reply._followup = context_of(q, context) or (context if context and not context.expired() else None)
+    return reply
 
 
 def contact_answer(kb: KnowledgeBase, agency: str | None = None) -> Answer:

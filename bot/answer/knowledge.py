@@ -14,6 +14,7 @@ from bot.answer.cards import contact_cards
 from bot.answer.catalogue import Catalogue
 from bot.answer.models import ContactCard
 from bot.answer.reading.agencies import AgencyMatcher
+from bot.answer.reading.followup import Context, follow_up
 from bot.answer.reading.question import Question, understand
 from bot.answer.reading.sounds import SoundAlikes
 from bot.answer.reading.words import Words
@@ -35,9 +36,28 @@ class Knowledge:
         self.words = Words(kb.backend.analyzer.segmenter)
         self.sounds = SoundAlikes(self.matcher.spoken_names(), gazetteer())
 
-    def read(self, text: str, today: date | None = None, max_chars: int | None = None) -> Question:
-        """A question understood against these records; never fails, whatever the text."""
-        q = understand(text, self.matcher, self.words, today or date.today(), max_chars)
+    def read(
+        self,
+        text: str,
+        today: date | None = None,
+        max_chars: int | None = None,
+        context: Context | None = None,
+    ) -> Question:
+        """A question understood against these records (and the one before it); never fails."""
+        today = today or date.today()
+        q = understand(text, self.matcher, self.words, today, max_chars)
+        completed = follow_up(q, context)
+        if completed is not None:
+            anchor = (
+                date(completed.year_anchor, today.month, min(today.day, 28))
+                if completed.year_anchor
+                else today
+            )
+            full = understand(completed.text, self.matcher, self.words, anchor, max_chars)
+            full.text, full.today = q.text, today
+            full.assumed = [completed.assumed] if completed.assumed else []
+            full.previous, full.refines = context, completed.refines
+            q = full
         if not q.agencies.candidates:
             q = self._sound_alike(q, max_chars) or q
         # A place names many agencies: those with the most records come first.

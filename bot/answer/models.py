@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
 from bot.lexicon.questions import question_lexicon
 
@@ -134,6 +135,13 @@ class Answer(BaseModel):
     figures: list[Figure] = Field(default_factory=list)  # the figures stated, as data
     # A comparison across years or agencies: the points a chart plots, in order.
     series: list[Figure] = Field(default_factory=list)
+    # What the next question of the same chat may take from this one (never serialised).
+    _followup: Any = PrivateAttr(default=None)
+
+    @property
+    def followup(self) -> Any:
+        """The context a follow-up question may use (bot.answer.reading.followup.Context)."""
+        return self._followup
 
 
 class DocumentPage(BaseModel):

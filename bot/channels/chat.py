@@ -11,7 +11,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.answer import Intent, answer, contact_answer, coverage, examples, procedure_answer, search_documents
+from bot.answer import (
+    Context,
+    Intent,
+    answer,
+    contact_answer,
+    coverage,
+    examples,
+    procedure_answer,
+    search_documents,
+)
 from bot.channels.chat_draft import REMINDER, TerminalDraft
 from bot.channels.drafting import COMMAND_HINT
 from bot.channels.plain import (
@@ -40,6 +49,7 @@ class Chat:
     def __init__(self, kb: KnowledgeBase, drafts: Path | None = None, max_chars: int | None = None) -> None:
         self.kb = kb
         self.max_chars = max_chars
+        self.context: Context | None = None  # what a follow-up may take from the last question
         self.drafting = TerminalDraft(kb, drafts or Path.cwd())
         self.commands: dict[str, Callable[[str], str]] = {
             "/help": lambda _: HELP,
@@ -69,7 +79,8 @@ class Chat:
                 return self.commands[command](rest.strip())
             if command.startswith("/"):
                 return f"未知命令 {command}。\n{HELP}"
-            reply = answer(self.kb, line, max_chars=self.max_chars)
+            reply = answer(self.kb, line, max_chars=self.max_chars, context=self.context)
+            self.context = reply.followup
             hint = f"\n\n{COMMAND_HINT}" if reply.intent is Intent.PROCEDURE or reply.procedure else ""
             return render_answer(reply) + hint
         except Exception as exc:  # the chat survives any one failure

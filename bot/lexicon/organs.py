@@ -18,7 +18,7 @@ from pydantic import BaseModel, Field
 ORGANS_FILE = Path(__file__).with_name("organs.toml")
 MAX_MENTION = 10  # characters of an agency type before its suffix, at most
 # Characters that end the words before an agency's name: 我想问问交建局, 向交建局申请.
-_BOUNDARY = set("的向给在跟对问查找我你您请想要去到是了吗呢把被从由为或也都就还哪这那个")
+_BOUNDARY = set("的向给在跟对问查找我你您请想要去到是了吗呢把被从由为或也都就还哪这那个年月日度")
 _JOINING = ("和", "与", "及")  # inside a name (发展和改革局) or between two (交建局和公安局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Suffixes written out in full and their short forms, as types compare: 发展和改革委员会 ~ 发改委.

@@ -53,10 +53,11 @@ class QuestionLexicon(BaseModel):
     order: list[str]
     domain: str
     reported: str
+    collected: str
     intents: dict[str, IntentCues]
     contact_fields: dict[str, ContactField]
 
-    @field_validator("domain", "reported")
+    @field_validator("domain", "reported", "collected")
     @classmethod
     def _pattern(cls, value: str) -> str:
         _compiles([value])

@@ -111,3 +111,13 @@ def test_ask_rebuilds_when_the_corpus_changed(tmp_path: Path, corpus_dir: Path) 
     run = gongkai(*args)
     assert "重建索引" in run.stderr
     assert "0517-83605210" in json.loads(run.stdout)["answer"]
+
+
+def test_chat_follows_up_on_the_previous_question(built_index: Path) -> None:
+    lines = ["淮安2024年收到多少件信息公开申请？", "那平潭呢？", "他们电话多少？", "/quit"]
+    run = gongkai("chat", "--index", str(built_index), stdin="\n".join(lines) + "\n")
+    assert run.returncode == 0, run.stderr
+    replies = run.stdout.split("问> ")[1:]  # after the welcome, one reply per question
+    assert "3119" in replies[0]
+    assert replies[1].startswith("按上一问的2024年") and "平潭" in replies[1]
+    assert replies[2].startswith("按上一问的平潭") and "0591-" in replies[2]

@@ -61,3 +61,13 @@ def test_a_broken_organs_file_is_named(tmp_path: Path):
     broken.write_text('suffixes = "局"\n', encoding="utf-8")
     with pytest.raises(ValueError, match=r"organs\.toml"):
         load_organs(broken)
+
+
+def test_words_examples_read_as_the_records_say():
+    from bot.lexicon.words import word_lexicon
+
+    words = word_lexicon()
+    for family in words.paraphrase:
+        for example in family.examples:
+            assert family.means in words.rephrase(example), (example, family.means)
+    assert words.rephrase("商业企业提了几件") == "商业企业提了几件"  # already the records' word

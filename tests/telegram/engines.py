@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.answer import Answer
 from bot.serving import AnswerFunctions
@@ -30,20 +31,20 @@ class Recording:
         """The Engine to inject into build_application."""
         return AnswerFunctions(answer=self.answer)
 
-    def answer(self, kb: KnowledgeBase, question: str) -> Answer:
+    def answer(self, kb: KnowledgeBase, question: str, **options: Any) -> Answer:
         self.calls.append((question, threading.current_thread().name))
         if question == self.blocked:
             if not self.released.wait(timeout=5):
                 raise TimeoutError("no other question was answered meanwhile")
         else:
             self.released.set()
-        return REAL.answer(kb, question)
+        return REAL.answer(kb, question, **options)
 
 
 def failing(error: Exception) -> AnswerFunctions:
     """An engine whose answer function raises `error` (the real one never does)."""
 
-    def answer(kb: KnowledgeBase, question: str) -> Answer:
+    def answer(kb: KnowledgeBase, question: str, **options: Any) -> Answer:
         raise error
 
     return AnswerFunctions(answer=answer)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.lexicon.words import word_lexicon
 from bot.text import fold
 
 _RUNS = re.compile(r"[\u4e00-\u9fff]+|[a-z0-9%]+")
@@ -74,21 +75,7 @@ _BACKGROUND_GRAMS = frozenset().union(*(grams(w) for w in _BACKGROUND))
 BACKGROUND_WEIGHT = 0.1
 
 # Words that name the same thing in citizens' questions and in the documents' wording.
-SYNONYMS: tuple[tuple[str, ...], ...] = (
-    ("新收", "受理", "收到", "接到", "接收", "收了"),
-    ("行政复议", "复议"),
-    ("行政诉讼", "诉讼", "起诉", "打官司"),
-    ("予以公开", "同意公开"),
-    ("本机关不掌握", "不掌握", "不存在"),
-    ("结转", "转到下一年"),
-    ("不予公开", "拒绝公开", "不公开"),
-    ("信息处理费", "收费", "收取费用", "费用", "收钱", "要钱", "多少钱", "花钱", "交费", "缴费"),
-    ("办理", "处理", "答复"),
-    ("口头", "当面说", "打电话"),
-    ("邮寄", "信件", "寄信", "快递"),
-    ("网上", "在线", "互联网", "数据电文", "电子邮件", "邮件", "邮箱"),
-    ("查阅", "查看", "看到", "查询", "查到", "浏览", "下载", "找到"),
-)
+SYNONYMS: tuple[tuple[str, ...], ...] = tuple(tuple(group.words) for group in word_lexicon().synonyms)
 
 
 def grams_with_synonyms(text: str) -> set[str]:

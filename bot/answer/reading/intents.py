@@ -48,6 +48,8 @@ def read_intents(
     report_question = Intent.STATISTIC in found and about_reports and not has_ref
     if not report_question:
         found.discard(Intent.STATISTIC)
+    if Intent.FEE in found and has_year and re.search(words.collected, folded):
+        found.add(Intent.STATISTIC)  # "2024年收了多少钱": the fees a report says were collected
     # A count asked of an agency or a year is a report figure, unless it asks for a phone
     # number or an address ("…的联系电话是多少"); without either, STATISTIC was dropped.
     order = [Intent(name) for name in words.order]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from bot.answer.models import Intent
 from bot.answer.reading.agencies import AgencyMatcher, AgencyMentions
 from bot.answer.reading.intents import IntentReading, read_intents
 from bot.answer.reading.words import Words
 from bot.answer.reading.years import find_years, strip_years
+from bot.lexicon.words import word_lexicon
 from bot.text import clean_spaces, fold, normalize_doc_no
 
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,5}\s*号")
@@ -33,6 +35,8 @@ class Question:
     terms: list[str] = field(default_factory=list)  # the content words, once each
     # What the answer assumed and must say first: 按“淮安”理解, 按上一问的平潭综合实验区.
     assumed: list[str] = field(default_factory=list)
+    previous: Any = None  # the context of the question before, when this one follows up on it
+    refines: bool = False  # it asks for a part of the previous topic (其中律所呢)
 
     @property
     def intent(self) -> Intent:
@@ -56,7 +60,9 @@ def understand(
     tagged = words.tag(folded)
     agencies = matcher.find(folded, tagged)
     years = find_years(folded, today)
-    topic = words.topic(strip_years(folded), skip=[*agencies.matched, doc_no or "", index_no or ""])
+    # What is asked, in the records' words: 要不要钱 is asked as 收费, 律所 as 法律服务机构.
+    asked = word_lexicon().rephrase(strip_years(folded))
+    topic = words.topic(asked, skip=[*agencies.matched, doc_no or "", index_no or ""])
     reading = read_intents(
         folded,
         has_agency=bool(agencies.candidates),

@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.answer import Answer
+from bot.channels.conversations import Conversations
 from bot.channels.telegram.drafts import DraftSessions
 from bot.channels.telegram.examples import pick_examples
 from bot.channels.telegram.memory import AnswerMemory, Entry
@@ -31,11 +32,18 @@ class Services:
     limiter: RateLimiter
     stats: Stats = field(default_factory=Stats)
     drafts: DraftSessions = field(default_factory=DraftSessions)  # applications being drafted
+    conversations: Conversations = field(default_factory=Conversations)  # follow-up contexts, by chat
     _examples: dict[str, list[str]] = field(default_factory=dict)  # index version -> questions
 
-    async def ask(self, question: str) -> tuple[str, Answer]:
-        """Answer a citizen's question off the event loop; return its button key and answer."""
-        answer = await self.holder.run(self.answers.answer, question)
+    async def ask(self, question: str, chat: int | None = None) -> tuple[str, Answer]:
+        """Answer a citizen's question off the event loop; return its button key and answer.
+
+        In a chat, a follow-up takes what it lacks from the chat's previous question.
+        """
+        previous = self.conversations.context(chat) if chat is not None else None
+        answer = await self.holder.run(self.answers.answer, question, context=previous)
+        if chat is not None:
+            self.conversations.remember(chat, answer)
         self.stats.record(answer)
         self.unanswered.record(question, answer)
         return self.memory.remember(Entry(question, answer)), answer

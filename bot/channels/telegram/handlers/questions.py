@@ -51,7 +51,7 @@ async def on_question(update: Update, context: Context) -> None:
 async def answer_question(message: Message, context: Context, question: str) -> None:
     """Ask the engine (off the event loop) and reply with the answer and its keyboard."""
     await message.chat.send_action(ChatAction.TYPING)
-    key, answer = await context.services.ask(question)
+    key, answer = await context.services.ask(question, message.chat_id)
     procedure = answer.intent is Intent.PROCEDURE or answer.procedure is not None
     await reply_html(message, render.answer_html(answer), answer_keyboard(key, answer, draft=procedure))
 
