@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from bot.corpus.models import Location, Statistic
 from bot.corpus.raw import RawTable
-from bot.corpus.stats.labels import TITLES, is_blank, key, parse_cell
+from bot.corpus.stats.labels import is_blank, key, parse_cell, titles
 
 
 @dataclass
@@ -49,5 +49,5 @@ class TableReading:
     def title(self) -> str:
         """The table's heading: its caption when that is the template heading, else the template's."""
         caption = self.table.caption or ""
-        expected = TITLES[self.kind]
+        expected = titles()[self.kind]
         return caption if caption and key(expected)[1:] in key(caption) and len(caption) <= 40 else expected
