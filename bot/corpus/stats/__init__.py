@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from bot.corpus.models import Statistic
 from bot.corpus.raw import RawDocument
-from bot.corpus.stats.consistency import check_applications
 from bot.corpus.stats.legacy import legacy_statistics
 from bot.corpus.stats.prose import prose_statistics
 from bot.corpus.stats.tables import read_template_tables
+from bot.corpus.stats.verify import conflict_warnings, verify
 
 __all__ = ["extract_statistics"]
 
@@ -33,7 +33,8 @@ def extract_statistics(raw: RawDocument) -> tuple[list[Statistic], list[str]]:
     if cells and all(cell.blank for cell in cells):
         warnings.append("统计表全部为空白（可能是空白模板），未读取表格数字")
         cells = []
-    warnings += check_applications(cells)
+    warnings += conflict_warnings(cells)
+    warnings += [check.describe() for check in verify(cells) if not check.holds]
     prose = prose_statistics(raw.text)
     if not readings:
         legacy, legacy_warnings = legacy_statistics(raw.text, prose)

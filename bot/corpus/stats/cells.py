@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.corpus.models import Location, Statistic
 from bot.corpus.raw import RawTable
 from bot.corpus.stats.labels import is_blank, key, parse_cell, titles
+from bot.corpus.stats.slots import slot_of
 
 
 @dataclass
@@ -37,6 +38,7 @@ class TableReading:
                 unit=unit,
                 blank=is_blank(text),
                 location=self.location(index),
+                slot=slot_of(self.kind, row, column),
             )
         )
 
