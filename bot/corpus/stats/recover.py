@@ -1,0 +1,219 @@
+"""Template tables recovered from text that lost their grid (see flow, pieces, readings).
+
+- 表三: printed rows are placed on the template's rows by their labels, in template
+  order; rows whose label was lost or displaced take the place between two labelled
+  rows when exactly as many rows are missing there (and any label fragment they carry
+  belongs to that row). Each row's numbers are read as the readings rule says, and the
+  identities choose among readings.
+- 表四: the first printed row of numbers after the heading holds the table's 15 cells.
+- 表二: rows are found by their labels only (each is unique); their columns are the
+  header printed above them. No identity covers 表二, so only an unambiguous layout
+  gives a value.
+
+A row no reading is left for keeps its numbers as printed (`printed`, no slot,
+`verified` False) and a warning says so; numbers that fit no row are a warning.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from bot.corpus.models import Location, Statistic
+from bot.corpus.raw import RawDocument
+from bot.corpus.stats.flow import Flow, build_flow, label_pattern, regions
+from bot.corpus.stats.labels import template
+from bot.corpus.stats.pieces import Piece, cut_pieces
+from bot.corpus.stats.readings import Reading, choose, readings
+from bot.lexicon.template import Edition, RowSpec, label_key
+
+_MIN_ANCHORS = 2  # labelled rows that show a 表三 is printed in the text at all
+
+
+@dataclass
+class FlowReading:
+    """The statistics recovered for one template table, and what could not be read."""
+
+    kind: str
+    statistics: list[Statistic] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Row:
+    """A printed row placed on a template row, with the slots its numbers fill."""
+
+    piece: Piece
+    line: RowSpec
+    slots: list[str]
+    options: list[Reading]
+
+
+def read_flow_tables(raw: RawDocument) -> list[FlowReading]:
+    """Every template table that can be recovered from the document's text."""
+    flow = build_flow(raw)
+    found = []
+    for name, (start, end) in regions(flow).items():
+        pieces = cut_pieces(flow, name, start, end)
+        if name == "applications":
+            rows = _ordered(name, pieces)
+        elif name == "review_litigation":
+            rows = _single_line(flow, name, pieces, start, end)
+        else:
+            rows = _labelled(name, pieces)
+        if rows is not None:
+            found.append(_statistics(flow, name, *rows))
+    return found
+
+
+def _ordered(name: str, pieces: list[Piece]) -> tuple[list[_Row], list[Piece]] | None:
+    """表三: printed rows on template rows by label and order."""
+    anchors = [p.row for p in pieces if p.row]
+    if len(anchors) < _MIN_ANCHORS:
+        return None
+    spec = template()
+    edition: Edition = (
+        "2019" if "other" in anchors and not any(a.startswith("other.") for a in anchors) else "2021"
+    )
+    order = [row for row in spec.rows[name] if edition in row.editions]
+    placed = align(pieces, order)
+    rows = [_row(name, piece, line, edition) for piece, line in placed if line is not None]
+    return rows, [piece for piece, line in placed if line is None]
+
+
+def align(pieces: list[Piece], order: list[RowSpec]) -> list[tuple[Piece, RowSpec | None]]:
+    """Each printed row with the template row it stands for, or None when that cannot be told."""
+    index = {row.id: i for i, row in enumerate(order)}
+    anchors = _increasing([(k, index[p.row]) for k, p in enumerate(pieces) if p.row in index])
+    placed: dict[int, RowSpec] = {k: order[i] for k, i in anchors}
+    bounds = [(-1, -1), *anchors, (len(pieces), len(order))]
+    for (k0, i0), (k1, i1) in itertools.pairwise(bounds):
+        between, rows = list(range(k0 + 1, k1)), order[i0 + 1 : i1]
+        if len(between) == len(rows) and all(
+            _fits(pieces[k], row) for k, row in zip(between, rows, strict=True)
+        ):
+            placed.update(zip(between, rows, strict=True))
+    return [(piece, placed.get(k)) for k, piece in enumerate(pieces)]
+
+
+def _increasing(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of labelled rows whose template rows increase (a label out of order drops)."""
+    best: list[list[tuple[int, int]]] = []
+    for anchor in anchors:
+        longest = max((run for run in best if run[-1][1] < anchor[1]), key=len, default=[])
+        best.append([*longest, anchor])
+    return max(best, key=len, default=[])
+
+
+def _fits(piece: Piece, row: RowSpec) -> bool:
+    """An unlabelled row can stand for `row`: its label fragments belong to that row's labels."""
+    if piece.row is not None and piece.row != row.id:
+        return False
+    words = [label_key(label) for label in [*row.labels(), *row.path[:-1]]]
+    return all(any(fragment in word for word in words) for fragment in piece.fragments)
+
+
+def _single_line(
+    flow: Flow, name: str, pieces: list[Piece], start: int, end: int
+) -> tuple[list[_Row], list[Piece]] | None:
+    """表四: its heading's block labels, then one printed row with the cells of every block."""
+    spec = template()
+    blocks = [row.path[-1] for row in spec.rows[name]]
+    if not pieces or not all(label_pattern(block).search(flow.folded, start, end) for block in blocks):
+        return None
+    slots = [
+        spec.slot_id(name, row.id, column.id)
+        for row in spec.rows[name]
+        for column in spec.row_columns(name, row, "2021")
+    ]
+    first = pieces[0]
+    row = _Row(first, spec.rows[name][0], slots, readings(first.tokens, len(slots), complete=True))
+    return [row], []
+
+
+def _labelled(name: str, pieces: list[Piece]) -> tuple[list[_Row], list[Piece]] | None:
+    """表二: rows by their own labels, columns from the header above each."""
+    labelled = [piece for piece in pieces if piece.row]
+    if not labelled:
+        return None
+    spec = template()
+    rows = []
+    for piece in labelled:
+        line = spec.row(name, piece.row or "")
+        editions: list[Edition] = [e for e in line.editions if line.columns_in(e) == piece.header]
+        rows.append(_row(name, piece, line, editions[0] if editions else line.editions[0]))
+    return rows, [piece for piece in pieces if not piece.row]
+
+
+def _row(name: str, piece: Piece, line: RowSpec, edition: Edition) -> _Row:
+    spec = template()
+    slots = [spec.slot_id(name, line.id, column.id) for column in spec.row_columns(name, line, edition)]
+    complete = any(spec.identities_in(name, edition))
+    return _Row(piece, line, slots, readings(piece.tokens, len(slots), complete=complete))
+
+
+def _statistics(flow: Flow, name: str, rows: list[_Row], unplaced: list[Piece]) -> FlowReading:
+    """Statistics of the chosen readings; warnings for the rows and numbers left unread."""
+    spec = template()
+    table = spec.tables[name]
+    edition = spec.edition_of(name, {slot for row in rows for slot in row.slots})
+    chosen = choose([(row.slots, row.options) for row in rows], spec.identities_in(name, edition))
+    result = FlowReading(name)
+    for row, reading in zip(rows, chosen, strict=True):
+        offset, number = flow.origin(row.piece.start)
+        location = Location(offset=offset, table=number, table_title=table.title)
+        if reading is None:
+            result.warnings.append(
+                f"表{table.number}“{row.line.path[-1]}”行印作“{row.piece.printed}”，"
+                "无法确定各数所在的列，未作为表格数字读取"
+            )
+            result.statistics += _as_printed(row, location, name)
+            continue
+        for slot_id, value in zip(row.slots, reading, strict=True):
+            if value is not None:
+                result.statistics.append(_cell(name, slot_id, value, row.piece.printed, location, edition))
+    for piece in unplaced:
+        result.warnings.append(f"表{table.number}中的一行数字无法对应到模板的行：“{piece.printed}”")
+    return result
+
+
+def _cell(
+    name: str, slot_id: str, value: float, printed: str, location: Location, edition: Edition
+) -> Statistic:
+    spec = template()
+    slot = spec.slots[slot_id]
+    row, column = spec.row(name, slot.row), spec.column(name, slot.column)
+    row_path, column_path = row.path_in(edition), column.path_in(edition)
+    if name == "review_litigation":  # 表四 has no row labels: the block heads the column path
+        row_path, column_path = [], [*row_path, *column_path]
+    return Statistic(
+        source="table",
+        table=name,
+        row=list(row_path),
+        column=list(column_path),
+        value=value,
+        unit=slot.unit,
+        location=location.model_copy(),
+        slot=slot_id,
+        printed=printed,
+    )
+
+
+def _as_printed(row: _Row, location: Location, name: str) -> list[Statistic]:
+    """The numbers of a row with no reading, as printed apart: row known, column not."""
+    if len(row.piece.tokens) < 2 or name == "review_litigation":
+        return []
+    path = row.line.path
+    return [
+        Statistic(
+            source="table",
+            table=name,
+            row=list(path),
+            column=[],
+            value=float(token.replace(",", "")),
+            unit=template().tables[name].unit,
+            location=location.model_copy(),
+            printed=row.piece.printed,
+        )
+        for token in row.piece.tokens
+    ]
