@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.corpus.formats import read_document
 from bot.corpus.models import Statistic
 from bot.corpus.raw import RawDocument
 from bot.corpus.stats import check_identities, extract_statistics
+from bot.corpus.stats.audit import audit
 from bot.corpus.stats.labels import template
 
 PSB_2021 = "reports/pingtan_public_security_bureau_2021_annual_report.txt"  # cells run together
@@ -200,3 +202,23 @@ def test_recovered_cells_carry_template_labels_and_where_they_were_printed(read)
     assert found["proactive.normative.repealed"].column == ["本年废止件数"]  # printed 本年废纸件数
     shanghai = cells(read(SHANGHAI_2025))["applications.partial.total"]
     assert shanghai.location.table == 2  # written back from the second pipe table of the file
+
+
+def test_a_table_in_the_2019_format_is_checked_by_the_2019_identities(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    """The 2019 format prints （六）其他处理 as one row: the 公安局 report rewritten that way."""
+    text = (corpus_dir / PSB_2021).read_text(encoding="utf-8")
+    start = text.index("（六）其他处理1.")
+    end = text.index("（七）总计1000001")
+    path = tmp_path / "report.txt"
+    path.write_text(text[:start] + "（六）其他处理1000001" + text[end:], encoding="utf-8")
+    stats, _ = extract_statistics(read_document(path, "report.txt"))
+    found = {s.slot: s for s in stats if s.slot}
+    assert found["applications.other.total"].value == 1 and found["applications.other.total"].verified
+    assert found["applications.other.total"].row == ["三、本年度办理结果", "（六）其他处理"]
+    assert not any(slot.startswith("applications.other.") and slot.count(".") == 3 for slot in found)
+    checks, _ = check_identities(list(found.values()))
+    assert "applications.results_2019[total]" in {c.identity.id for c in checks if c.holds}
+    audited = audit(stats)
+    assert (audited.slots_found, audited.slots_expected) == (10 + 23 * 7 + 15, 10 + 23 * 7 + 15)
