@@ -77,7 +77,7 @@ def regions(flow: Flow) -> dict[str, tuple[int, int]]:
     """Each template table's part of the flow: from its heading to the next table's heading."""
     found: dict[str, tuple[int, int]] = {}
     for name, table in template().tables.items():
-        titles = [m for t in table.titles for m in label_pattern(t, marked=True).finditer(flow.folded)]
+        titles = [m for t in table.titles for m in heading_pattern(t).finditer(flow.folded)]
         if titles:
             first = min(titles, key=lambda m: m.start())
             found[name] = (first.start(), first.end())
@@ -89,6 +89,18 @@ def regions(flow: Flow) -> dict[str, tuple[int, int]]:
             end = after.start() + 1
         spans[name] = (start, end)
     return spans
+
+
+@functools.cache
+def heading_pattern(title: str) -> re.Pattern[str]:
+    """A table's heading as a report numbers it: a numeral marker is printed, its number may differ.
+
+    Most reports number the tables' sections 二 三 四; one that leaves out a section
+    numbers them 一 二 三. A mention of the title in running text has no marker.
+    """
+    marker = _MARKER.match(fold(title))
+    body = label_pattern(title[marker.end() :] if marker else title).pattern
+    return re.compile(rf"(?:^|(?<=[\s\d|。；;：:）)]))[一二三四五六七八九十]\s*[、.．]\s*{body}")
 
 
 @functools.cache

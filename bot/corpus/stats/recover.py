@@ -3,9 +3,10 @@
 - 表三: printed rows are placed on the template's rows by their labels, in template
   order; rows whose label was lost or displaced take the place between two labelled
   rows when exactly as many rows are missing there (and any label fragment they carry
-  belongs to that row). Each row's numbers are read as the readings rule says, and the
+  belongs to that row; see order.py). Each row's numbers are read as the readings rule says, and the
   identities choose among readings.
-- 表四: the first printed row of numbers after the heading holds the table's 15 cells.
+- 表四: the first printed row of numbers after the heading holds the table's 15 cells,
+  or each block (行政复议, 未经复议直接起诉, 复议后起诉) is printed as a row of its own.
 - 表二: rows are found by their labels only (each is unique); their columns are the
   header printed above them. No identity covers 表二, so only an unambiguous layout
   gives a value.
@@ -16,16 +17,16 @@ A row no reading is left for keeps its numbers as printed (`printed`, no slot,
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 
 from bot.corpus.models import Location, Statistic
 from bot.corpus.raw import RawDocument
 from bot.corpus.stats.flow import Flow, build_flow, label_pattern, regions
 from bot.corpus.stats.labels import template
+from bot.corpus.stats.order import align
 from bot.corpus.stats.pieces import Piece, cut_pieces
 from bot.corpus.stats.readings import Reading, choose, readings
-from bot.lexicon.template import Edition, RowSpec, label_key
+from bot.lexicon.template import Edition, RowSpec
 
 _MIN_ANCHORS = 2  # labelled rows that show a 表三 is printed in the text at all
 
@@ -58,7 +59,7 @@ def read_flow_tables(raw: RawDocument) -> list[FlowReading]:
         if name == "applications":
             rows = _ordered(name, pieces)
         elif name == "review_litigation":
-            rows = _single_line(flow, name, pieces, start, end)
+            rows = _review(flow, name, pieces, start, end)
         else:
             rows = _labelled(name, pieces)
         if rows is not None:
@@ -72,63 +73,39 @@ def _ordered(name: str, pieces: list[Piece]) -> tuple[list[_Row], list[Piece]] |
     if len(anchors) < _MIN_ANCHORS:
         return None
     spec = template()
-    edition: Edition = (
-        "2019" if "other" in anchors and not any(a.startswith("other.") for a in anchors) else "2021"
-    )
-    order = [row for row in spec.rows[name] if edition in row.editions]
-    placed = align(pieces, order)
-    rows = [_row(name, piece, line, edition) for piece, line in placed if line is not None]
-    return rows, [piece for piece, line in placed if line is None]
+    only_2019 = "other" in anchors and not any(anchor.startswith("other.") for anchor in anchors)
+    edition: Edition = "2019" if only_2019 else "2021"
+    return _placed(name, pieces, [row for row in spec.rows[name] if edition in row.editions], edition)
 
 
-def align(pieces: list[Piece], order: list[RowSpec]) -> list[tuple[Piece, RowSpec | None]]:
-    """Each printed row with the template row it stands for, or None when that cannot be told."""
-    index = {row.id: i for i, row in enumerate(order)}
-    anchors = _increasing([(k, index[p.row]) for k, p in enumerate(pieces) if p.row in index])
-    placed: dict[int, RowSpec] = {k: order[i] for k, i in anchors}
-    bounds = [(-1, -1), *anchors, (len(pieces), len(order))]
-    for (k0, i0), (k1, i1) in itertools.pairwise(bounds):
-        between, rows = list(range(k0 + 1, k1)), order[i0 + 1 : i1]
-        if len(between) == len(rows) and all(
-            _fits(pieces[k], row) for k, row in zip(between, rows, strict=True)
-        ):
-            placed.update(zip(between, rows, strict=True))
-    return [(piece, placed.get(k)) for k, piece in enumerate(pieces)]
+def _placed(
+    name: str, pieces: list[Piece], order: list[RowSpec], edition: Edition
+) -> tuple[list[_Row], list[Piece]]:
+    """Pieces on the rows of `order`; an unlabelled piece too short for any reading is no row."""
+    width = len(template().row_columns(name, order[0], edition))
+    rows = [p for p in pieces if p.row or len(p.tokens) >= width or len("".join(p.tokens)) >= width]
+    placed = align([p.row for p in rows], [p.fragments for p in rows], order)
+    kept = [_row(name, piece, line, edition) for piece, line in zip(rows, placed, strict=True) if line]
+    taken = {id(row.piece) for row in kept}
+    return kept, [piece for piece in pieces if id(piece) not in taken]
 
 
-def _increasing(anchors: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The longest run of labelled rows whose template rows increase (a label out of order drops)."""
-    best: list[list[tuple[int, int]]] = []
-    for anchor in anchors:
-        longest = max((run for run in best if run[-1][1] < anchor[1]), key=len, default=[])
-        best.append([*longest, anchor])
-    return max(best, key=len, default=[])
-
-
-def _fits(piece: Piece, row: RowSpec) -> bool:
-    """An unlabelled row can stand for `row`: its label fragments belong to that row's labels."""
-    if piece.row is not None and piece.row != row.id:
-        return False
-    words = [label_key(label) for label in [*row.labels(), *row.path[:-1]]]
-    return all(any(fragment in word for word in words) for fragment in piece.fragments)
-
-
-def _single_line(
+def _review(
     flow: Flow, name: str, pieces: list[Piece], start: int, end: int
 ) -> tuple[list[_Row], list[Piece]] | None:
-    """表四: its heading's block labels, then one printed row with the cells of every block."""
+    """表四 under its block labels: one printed row of every block's cells, or a row per block."""
     spec = template()
-    blocks = [row.path[-1] for row in spec.rows[name]]
-    if not pieces or not all(label_pattern(block).search(flow.folded, start, end) for block in blocks):
+    blocks = spec.rows[name]
+    if not pieces or not all(
+        label_pattern(block.path[-1]).search(flow.folded, start, end) for block in blocks
+    ):
         return None
-    slots = [
-        spec.slot_id(name, row.id, column.id)
-        for row in spec.rows[name]
-        for column in spec.row_columns(name, row, "2021")
-    ]
+    slots = [spec.slot_id(name, b.id, c.id) for b in blocks for c in spec.row_columns(name, b, "2021")]
     first = pieces[0]
-    row = _Row(first, spec.rows[name][0], slots, readings(first.tokens, len(slots), complete=True))
-    return [row], []
+    width = len(spec.row_columns(name, blocks[0], "2021"))
+    if len(first.tokens) > width or (len(first.tokens) == 1 and len(first.tokens[0]) > width):
+        return [_Row(first, blocks[0], slots, readings(first.tokens, len(slots), complete=True))], []
+    return _placed(name, pieces, blocks, "2021")
 
 
 def _labelled(name: str, pieces: list[Piece]) -> tuple[list[_Row], list[Piece]] | None:

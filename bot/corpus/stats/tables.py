@@ -14,6 +14,7 @@ from bot.corpus.stats.applications import read_applications, read_review
 from bot.corpus.stats.cells import TableReading
 from bot.corpus.stats.labels import key, row_labels, table_labels
 from bot.corpus.stats.proactive import read_proactive
+from bot.corpus.stats.slots import place_columns, place_rows
 
 _READERS: dict[str, Callable[[TableReading], None]] = {
     "proactive": read_proactive,
@@ -52,6 +53,10 @@ def read_template_tables(raw: RawDocument) -> list[TableReading]:
     for kind, table in groups:
         reading = TableReading(kind, table)
         _READERS[kind](reading)
+        if kind == "applications":
+            place_rows(reading.statistics, kind)
+        elif kind == "review_litigation":
+            place_columns(reading.statistics, kind)
         readings.append(reading)
     return readings
 
