@@ -43,15 +43,7 @@ def test_a_garbled_label_takes_the_row_of_its_position(read) -> None:
 
 def test_a_table_four_header_that_lost_a_label_reads_by_the_template_order(read) -> None:
     found, _, _ = cells(read, HONGZE_2024)
-    assert [
-        found[f"litigation.direct.{o}"].value for o in ("upheld", "corrected", "other", "pending", "total")
-    ] == [
-        1,
-        0,
-        0,
-        0,
-        1,
-    ]
+    assert tuple(found[f"litigation.direct.{o}"].value for o in OUTCOMES) == (1, 0, 0, 0, 1)
     assert (
         found["litigation.after_review.total"].value == 3 and found["litigation.after_review.total"].verified
     )
