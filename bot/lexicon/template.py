@@ -130,10 +130,15 @@ class Slot(_Strict):
     table: str
     row: str
     column: str
+    row_path: list[str]  # the template's wording (2021; the 2019 wording for a 2019-only slot)
+    column_path: list[str]
+    labels: list[str]  # the row's label as reports print it: wording and variants
+    column_labels: list[str]
     editions: list[Edition]
     unit: str | None  # None: as the report's header prints it
     asked: list[str]  # the row's words
     column_asked: list[str]  # the column's words, for a breakdown
+    examples: list[Example]  # questions that ask for this very slot
 
     def edition_only(self) -> bool:
         """True when the slot exists in one edition only (never joined across editions)."""
@@ -236,16 +241,21 @@ def _slots(template: Template) -> Iterator[Slot]:
                     found.setdefault(column.id, []).append(edition)
             for column_id, editions in found.items():
                 column = template.column(name, column_id)
-                unit = table.unit if column.unit is None else (column.unit or None)
+                slot_id = template.slot_id(name, row.id, column_id)
                 yield Slot(
-                    id=template.slot_id(name, row.id, column_id),
+                    id=slot_id,
                     table=name,
                     row=row.id,
                     column=column_id,
+                    row_path=row.path_in(editions[0]),
+                    column_path=column.path_in(editions[0]),
+                    labels=row.labels(),
+                    column_labels=column.labels(),
                     editions=editions,
-                    unit=unit,
+                    unit=table.unit if column.unit is None else (column.unit or None),
                     asked=row.asked,
                     column_asked=column.asked,
+                    examples=[e for e in [*row.examples, *column.examples] if e.slot == slot_id],
                 )
 
 

@@ -32,6 +32,12 @@ def test_slot_ids_follow_the_scheme_and_are_unique() -> None:
                  "litigation.direct.upheld", "litigation.after_review.total"):  # fmt: skip
         assert slot in TEMPLATE.slots
     assert all(re.fullmatch(r"[a-z_]+(\.[a-z_]+)+", slot) for slot in ids)
+    for slot in TEMPLATE.slots.values():
+        assert slot.row_path[-1] in slot.labels and slot.column_path[-1] in slot.column_labels
+        assert slot.asked and slot.column_asked and all(e.slot == slot.id for e in slot.examples)
+    made = TEMPLATE.slots["proactive.normative.made"]  # 2019 only: the 2019 wording
+    assert (made.row_path, made.column_path) == (["第二十条第（一）项", "规范性文件"], ["本年新制作数量"])
+    assert len(TEMPLATE.slots["applications.new.total"].examples) >= 3
 
 
 def test_each_edition_has_the_templates_cells() -> None:
