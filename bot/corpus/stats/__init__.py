@@ -18,6 +18,8 @@ is missing gives no statistics at all.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from bot.corpus.models import Statistic
 from bot.corpus.raw import RawDocument
 from bot.corpus.stats.labels import template
@@ -58,10 +60,10 @@ def extract_statistics(raw: RawDocument) -> tuple[list[Statistic], list[str]]:
     return cells + prose, warnings
 
 
-def _by_table(readings: object) -> dict[str, Reading]:
+def _by_table(readings: Iterable[tuple[str, list[Statistic], list[str]]]) -> dict[str, Reading]:
     """Readings of the same table joined (a table split in two the reader could not re-join)."""
     joined: dict[str, Reading] = {}
-    for kind, stats, notes in readings:  # type: ignore[attr-defined]
+    for kind, stats, notes in readings:
         before = joined.get(kind, ([], []))
         joined[kind] = (before[0] + stats, before[1] + notes)
     return joined

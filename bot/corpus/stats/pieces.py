@@ -7,7 +7,8 @@ numbers are the trailing tokens, separated by spaces or pipes or run together
 line, if any, and the text before the numbers are fragments of a label (a PDF's
 "行政机关不再处理其政府信息公" under the row its label lost). A piece whose numbers are
 followed by more text ("（其中修订 16 件）") is prose, not a row. 表二's column labels
-(本年制发件数 …) are kept in order, so each row knows the header printed above it.
+(本年制发件数 …) are kept in order, so each row knows the header printed above it in its
+block (第二十条第（X）项).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Label:
 
     start: int
     end: int
-    kind: str  # "row", "column" or "header"
+    kind: str  # "row", "column", "block" (表二's 第二十条第（X）项) or "header"
     line: str | None  # the row or column id; None for a header
 
 
@@ -52,9 +53,8 @@ def find_labels(flow: Flow, table: str, start: int, end: int) -> list[Label]:
     wanted: list[tuple[str, str, str | None]] = [(h, "header", None) for h in spec.tables[table].headers]
     for row in spec.rows[table]:
         wanted += [(label, "row", row.id) for label in row.labels()]
-        wanted += [
-            (parent, "header", None) for path in (row.path, row.path_2019 or []) for parent in path[:-1]
-        ]
+        parents = [*row.path[:-1], *(row.path_2019 or [])[:-1]]
+        wanted += [(parent, "block" if table == "proactive" else "header", None) for parent in parents]
     if table == "proactive":  # 表二 prints a header line in each block
         wanted += [(label, "column", c.id) for c in spec.columns[table] for label in c.labels()]
     found = [
@@ -87,6 +87,8 @@ def cut_pieces(flow: Flow, table: str, start: int, end: int) -> list[Piece]:
         if label.kind == "column":
             column = label.line or ""
             header = [*header, column] if before and before.kind == "column" else [column]
+        elif label.kind == "block":
+            header = []  # a block's header is its own
         position, before = label.end, label
     return pieces
 

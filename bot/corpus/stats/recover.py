@@ -8,8 +8,9 @@
 - 表四: the first printed row of numbers after the heading holds the table's 15 cells,
   or each block (行政复议, 未经复议直接起诉, 复议后起诉) is printed as a row of its own.
 - 表二: rows are found by their labels only (each is unique); their columns are the
-  header printed above them. No identity covers 表二, so only an unambiguous layout
-  gives a value.
+  header printed above them in their block, or, without one, the columns of the format
+  (2021 or 2019) the table's other headers show; a row neither tells is not read. No
+  identity covers 表二, so only an unambiguous layout gives a value.
 
 A row no reading is left for keeps its numbers as printed (`printed`, no slot,
 `verified` False) and a warning says so; numbers that fit no row are a warning.
@@ -114,12 +115,18 @@ def _labelled(name: str, pieces: list[Piece]) -> tuple[list[_Row], list[Piece]] 
     if not labelled:
         return None
     spec = template()
-    rows = []
+    shown = {e for p in pieces for c in p.header if len(es := spec.column(name, c).editions) == 1 for e in es}
+    rows, unread = [], [piece for piece in pieces if not piece.row]
     for piece in labelled:
         line = spec.row(name, piece.row or "")
-        editions: list[Edition] = [e for e in line.editions if line.columns_in(e) == piece.header]
-        rows.append(_row(name, piece, line, editions[0] if editions else line.editions[0]))
-    return rows, [piece for piece in pieces if not piece.row]
+        editions = [e for e in line.editions if line.columns_in(e) == piece.header]
+        if not editions and len(shown) == 1 and shown <= set(line.editions):
+            editions = list(shown)  # no header of its own: the format the table's other headers show
+        if editions:
+            rows.append(_row(name, piece, line, editions[0]))
+        else:
+            unread.append(piece)
+    return rows, unread
 
 
 def _row(name: str, piece: Piece, line: RowSpec, edition: Edition) -> _Row:
