@@ -3,10 +3,15 @@
     extract_statistics(raw)
     ├── tables       the three template tables read from real grids (HTML, PDF, DOCX, pipe tables)
     │   ├── proactive      二、主动公开   第二十条 items × 本年制发件数 …
-    │   └── applications   三、申请 (row path × applicant column), 四、复议/诉讼 (column path)
-    ├── recover      the same tables from text that lost its grid (flow → pieces → readings)
-    ├── slots        which template slot (bot/lexicon/template.toml) each cell fills
+    │   ├── applications   三、申请 (row path × applicant column), 四、复议/诉讼 (column path)
+    │   └── slots          which template slot (bot/lexicon/template.toml) each cell fills
+    ├── recover      the same tables from text that lost its grid
+    │   ├── flow           the text with text files' tables written back; each table's part
+    │   ├── pieces         that part cut into printed rows of numbers at the template's labels
+    │   ├── order          printed rows placed on template rows, by label and by position
+    │   └── readings       every way to read a row's numbers; the identities choose
     ├── verify       the template's identities: each cell's `verified`, failures as warnings
+    ├── audit        slots found / expected, verified / unverified: what `gongkai check` prints
     ├── legacy       the flattened pre-2019 统计表, when it can be split soundly
     └── prose        "(what)(number)(unit)" and "无/未收到…" zeros, with the sentence
 

@@ -27,11 +27,12 @@ from bot.lexicon.template import Identity
 
 Reading = tuple[float | None, ...]
 LIMIT = 5000  # readings of one row, or combinations of rows, beyond which nothing is chosen
+_DIGITS_PER_CELL = 12  # a run of digits longer than this per column is no table row
 
 
 def readings(tokens: Sequence[str], width: int, *, complete: bool) -> list[Reading]:
     """Every reading of the printed tokens under `width` columns (empty when there are too many)."""
-    if not tokens or len(tokens) > width:
+    if not tokens or len(tokens) > width or len(tokens[0]) > _DIGITS_PER_CELL * width:
         return []
     if len(tokens) == width:
         return [tuple(_number(token) for token in tokens)]
