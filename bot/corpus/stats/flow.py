@@ -74,21 +74,34 @@ def _lines(rows: list[list[str | None]]) -> str:
 
 
 def regions(flow: Flow) -> dict[str, tuple[int, int]]:
-    """Each template table's part of the flow: from its heading to the next table's heading."""
-    found: dict[str, tuple[int, int]] = {}
-    for name, table in template().tables.items():
-        titles = [m for t in table.titles for m in heading_pattern(t).finditer(flow.folded)]
-        if titles:
-            first = min(titles, key=lambda m: m.start())
-            found[name] = (first.start(), first.end())
-    ordered = sorted(found.items(), key=lambda item: item[1])
-    spans: dict[str, tuple[int, int]] = {}
-    for (name, (_, start)), following in zip(ordered, [*ordered[1:], None], strict=False):
-        end = following[1][0] if following else len(flow.text)
-        if following is None and (after := _AFTER_TABLES.search(flow.folded, start)):
+    """Each template table's part of the flow: from its heading to the next table heading.
+
+    A heading can be printed more than once (a list of contents, a repeated page
+    header): the one whose part holds most of the table's row labels, then most
+    digits, is the table.
+    """
+    headings = sorted(
+        (m.start(), m.end(), name)
+        for name, table in template().tables.items()
+        for title in table.titles
+        for m in heading_pattern(title).finditer(flow.folded)
+    )
+    best: dict[str, tuple[tuple[int, int], int, int]] = {}  # name -> ((labels, digits), start, end)
+    for k, (_, start, name) in enumerate(headings):
+        following = [h[0] for h in headings[k + 1 :] if h[0] >= start]
+        end = following[0] if following else len(flow.text)
+        if not following and (after := _AFTER_TABLES.search(flow.folded, start)):
             end = after.start() + 1
-        spans[name] = (start, end)
-    return spans
+        score = (_labels_in(flow, name, start, end), sum(ch.isdigit() for ch in flow.folded[start:end]))
+        if name not in best or score > best[name][0]:
+            best[name] = (score, start, end)
+    return {name: (start, end) for name, (_, start, end) in best.items()}
+
+
+def _labels_in(flow: Flow, table: str, start: int, end: int) -> int:
+    """How many of the table's row labels stand in flow[start:end]."""
+    rows = template().rows[table]
+    return sum(1 for row in rows if label_pattern(row.path[-1]).search(flow.folded, start, end))
 
 
 @functools.cache

@@ -222,3 +222,15 @@ def test_a_table_in_the_2019_format_is_checked_by_the_2019_identities(
     assert "applications.results_2019[total]" in {c.identity.id for c in checks if c.holds}
     audited = audit(stats)
     assert (audited.slots_found, audited.slots_expected) == (10 + 23 * 7 + 15, 10 + 23 * 7 + 15)
+
+
+def test_a_list_of_contents_naming_the_tables_does_not_hide_them(corpus_dir: Path, tmp_path: Path) -> None:
+    text = (corpus_dir / TRANSPORT_2022).read_text(encoding="utf-8")
+    body = text.index("根据新修订的")
+    contents = "目录：一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况\n"  # noqa: E501
+    path = tmp_path / "report.txt"
+    path.write_text(text[:body] + contents + text[body:], encoding="utf-8")
+    stats, _ = extract_statistics(read_document(path, "report.txt"))
+    found = {s.slot: s for s in stats if s.slot}
+    assert len(found) == 200 and all(s.verified for s in found.values())
+    assert found["applications.new.total"].value == 11
