@@ -65,8 +65,8 @@ class SettingsError(GongkaiError):
         self.reason = reason
 
 
-class LexiconError(GongkaiError):
-    """A domain data file is invalid: `entry` names the file and the entry at fault."""
+class LexiconError(GongkaiError, ValueError):
+    """A domain data file is invalid: `entry` names the file and the entry at fault (a ValueError too)."""
 
     def __init__(self, entry: str, reason: str) -> None:
         super().__init__(f"{entry}: {reason}")
