@@ -1,8 +1,11 @@
 """`gongkai check [CORPUS] [--json]`: load a corpus and show what was understood of it.
 
-One line per document (kind, agency, year, sections, statistics, contacts, warnings),
-the documents that failed with the reason, the conflicts between documents, and a
-summary. Exit codes: 0 every document loaded, 1 some failed, 2 bad usage.
+One line per document (kind, agency, year, sections, statistics, contacts, warnings);
+for a report on the national template, a second line with the template slots found of
+those expected and the table cells verified / unverified, then each identity of the
+template the printed numbers break, with the cells and their numbers. Then the
+documents that failed with the reason, the conflicts between documents, and a summary.
+Exit codes: 0 every document loaded, 1 some failed, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -14,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.corpus import load_corpus
-from bot.corpus.models import Corpus, Document
+from bot.corpus.models import Corpus, DocKind, Document, ReportTemplate
+from bot.corpus.stats.audit import Audit, audit
 from bot.settings import load_settings
 
 
@@ -54,9 +58,40 @@ def summary(corpus: Corpus) -> dict[str, int]:
     }
 
 
+def template_audit(doc: Document) -> Audit | None:
+    """The template tables of a report on the national template (or with template cells), else None."""
+    if doc.meta.kind is not DocKind.REPORT:
+        return None
+    if doc.meta.template is not ReportTemplate.NATIONAL and not any(s.slot for s in doc.statistics):
+        return None
+    return audit(doc.statistics)
+
+
+def audit_fields(found: Audit) -> dict[str, Any]:
+    """The template counts of one report, for --json."""
+    return {
+        "slots_found": found.slots_found,
+        "slots_expected": found.slots_expected,
+        "verified": found.verified,
+        "unverified": found.unverified,
+        "failed_identities": [
+            {
+                "id": check.identity.id,
+                "text": check.describe(),
+                "left": check.left,
+                "right": check.right,
+                "cells": check.values,
+            }
+            for check in found.failed
+        ],
+        "conflicting_slots": found.conflicts,
+    }
+
+
 def document_line(doc: Document) -> dict[str, Any]:
     """What `check` reports of one document."""
     meta = doc.meta
+    found = template_audit(doc)
     return {
         "id": doc.id,
         "title": meta.title,
@@ -71,6 +106,7 @@ def document_line(doc: Document) -> dict[str, Any]:
         "procedure": doc.procedure is not None,
         "inferred": meta.inferred,
         "warnings": doc.warnings,
+        **(audit_fields(found) if found else {}),
     }
 
 
@@ -97,7 +133,15 @@ def text_lines(corpus: Corpus) -> list[str]:
             f"sections={row['sections']} statistics={row['statistics']} "
             f"contacts={row['contacts']} warnings={len(doc.warnings)}"
         )
-        lines += [f"      warning: {warning}" for warning in doc.warnings]
+        found = template_audit(doc)
+        failed = {check.describe() for check in found.failed} if found else set()
+        if found:
+            lines.append(
+                f"      template slots {found.slots_found}/{found.slots_expected}  "
+                f"verified={found.verified} unverified={found.unverified}"
+            )
+            lines += [f"      identity fails: {c.describe()}  [{c.cells()}]" for c in found.failed]
+        lines += [f"      warning: {warning}" for warning in doc.warnings if warning not in failed]
     lines += [f"FAIL  {failure.path}: {failure.reason}" for failure in corpus.failures]
     lines += [f"warning: {warning}" for warning in corpus.agencies.warnings]
     for conflict in corpus.conflicts:

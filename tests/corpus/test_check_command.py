@@ -47,6 +47,25 @@ def test_json_report(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
         1,
     )
     assert {c["field"] for c in report["conflicts"]} == {"address", "fax"}
+    docs = {d["id"]: d for d in report["documents"]}
+    huaian = docs["reports/huaian_2024_annual_report.pdf"]
+    assert (huaian["slots_found"], huaian["slots_expected"], huaian["verified"], huaian["unverified"]) == (
+        200,
+        200,
+        200,
+        0,
+    )
+    assert huaian["failed_identities"] == []
+    # the 2021 公安局 report carries its one application both as done and as carried forward
+    psb = docs["reports/pingtan_public_security_bureau_2021_annual_report.txt"]
+    assert {f["id"] for f in psb["failed_identities"]} == {
+        "applications.balance[natural]",
+        "applications.balance[total]",
+    }
+    assert psb["verified"] + psb["unverified"] == 200 and psb["unverified"] == 8
+    templated = [d for d in report["documents"] if d["template"] == "2019plus"]
+    assert len(templated) >= 10 and all("verified" in d and "unverified" in d for d in templated)
+    assert "slots_found" not in seed and "slots_found" not in docs["law/prc_ogi_regulations_2019.md"]
 
 
 def test_failures_are_listed_and_exit_1(bare_corpus: CopyCorpus, capsys: pytest.CaptureFixture[str]) -> None:

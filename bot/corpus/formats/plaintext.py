@@ -32,13 +32,17 @@ def read_text_file(data: bytes, rel: str, fmt: Format) -> RawDocument:
         raw = RawTable(number=len(tables) + 1, rows=table.rows, caption=caption)
         taken.update(dict.fromkeys(range(table.start, table.end), raw))
         tables.append(raw)
+    length = 0  # of "\n".join(body) so far
     for number, line in enumerate(lines):
         if number in taken:
+            if taken[number].offset is None:
+                taken[number].offset = length + 1 if body else 0
             continue
         if fmt == "md":
             line = _MD_HEADING.sub("", line)
         cleaned = clean_line(line)
         if cleaned:
+            length += len(cleaned) + (1 if body else 0)
             body.append(cleaned)
     return RawDocument(
         path=rel, format=fmt, text="\n".join(body), tables=tables, fields=fields, encoding=encoding
