@@ -33,6 +33,7 @@ To add a kind of question:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.answer.declines import not_found
@@ -91,7 +92,10 @@ def answer(
     knowledge = knowledge_of(kb)
     q = knowledge.read(question, today, max_chars, context)
     reply = reply_to(knowledge, q)
-    reply._followup = context_of(q, context) or (context if context and not context.expired() else None)
+    following = context_of(q, context) or (context if context and not context.expired() else None)
+    if following is not None and reply.figures and reply.figures[0].slot:
+        following = replace(following, slot=reply.figures[0].slot)
+    reply._followup = following
     return reply
 
 

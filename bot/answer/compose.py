@@ -68,7 +68,18 @@ def table_path(stat: Statistic) -> str:
 
 def figure_text(stat: Statistic) -> str:
     """A figure with its unit: "3119件", "18651.06万元", "100%"."""
-    return f"{stat.display_value}{stat.unit or ''}"
+    return value_text(stat.value, stat.unit)
+
+
+def value_text(value: float | None, unit: str | None) -> str:
+    """A number as a person writes it, with its unit: 3119件, 18651.06万元; "—" for none.
+
+    The one place a figure becomes text: answers, tables, charts and exports use it.
+    """
+    if value is None:
+        return "—"
+    number = str(int(value)) if value == int(value) else f"{value:g}"
+    return f"{number}{unit or ''}"
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:

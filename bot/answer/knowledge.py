@@ -56,7 +56,7 @@ class Knowledge:
             full = understand(completed.text, self.matcher, self.words, anchor, max_chars)
             full.text, full.today = q.text, today
             full.assumed = [completed.assumed] if completed.assumed else []
-            full.previous, full.refines = context, completed.refines
+            full.previous, full.refines, full.fragment = context, completed.refines, q.folded
             q = full
         if not q.agencies.candidates:
             q = self._sound_alike(q, max_chars) or q

@@ -49,10 +49,11 @@ class WordLexicon(BaseModel):
     """The contents of words.toml."""
 
     stopwords: frozenset[str]
+    figure_words: frozenset[str] = frozenset()
     paraphrase: list[Paraphrase] = Field(default_factory=list)
     synonyms: list[Synonyms] = Field(default_factory=list)
 
-    @field_validator("stopwords", mode="before")
+    @field_validator("stopwords", "figure_words", mode="before")
     @classmethod
     def _split(cls, value: object) -> object:
         return frozenset(value.split()) if isinstance(value, str) else value

@@ -62,7 +62,8 @@ def test_json_report(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
         "applications.balance[natural]",
         "applications.balance[total]",
     }
-    assert psb["verified"] + psb["unverified"] == 200 and psb["unverified"] == 8
+    # every one of those cells still adds up along its own row, which vouches for it
+    assert psb["verified"] + psb["unverified"] == 200 and psb["unverified"] == 0
     templated = [d for d in report["documents"] if d["template"] == "2019plus"]
     assert len(templated) >= 10 and all("verified" in d and "unverified" in d for d in templated)
     assert "slots_found" not in seed and "slots_found" not in docs["law/prc_ogi_regulations_2019.md"]

@@ -1,76 +1,88 @@
-"""Answers from annual reports: the figure asked for, one line per report, with its path."""
+"""Answers from annual reports: the figure asked for, one line per report, with its source.
+
+A question that names template cells (bot/answer/matching/slots.py) is answered from
+those cells of each report asked about, stated only when the template's arithmetic
+verifies them. A report without that table (before 2019, an excerpt) may answer with a
+number it states in prose, never with a cell of another table or row. Years the
+records lack, and reports that do not give the figure, are said to be missing.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
-from bot.answer.compose import cite_hit, figure_text, reply, shorten, table_path
+from bot.answer.compose import reply
 from bot.answer.declines import not_found
+from bot.answer.kinds.figure_lines import Line, has_table, prose_line, sentence_line, table_line
 from bot.answer.knowledge import Knowledge
-from bot.answer.matching.sentences import best_sentences
-from bot.answer.matching.statistics import match_figures
-from bot.answer.models import Answer, Citation, Intent
+from bot.answer.matching.slots import SlotAsk, slot_reader
+from bot.answer.models import Answer, Intent
 from bot.answer.reading.question import Question
+from bot.answer.reading.words import STOPWORDS
 from bot.corpus.models import DocKind
-from index.backend import DocumentSummary, RecordKind, SearchFilters
+from bot.lexicon.words import word_lexicon
+from index.backend import DocumentSummary
 
-SENTENCE_COVERAGE = 0.6
-_COUNTED = re.compile(r"\d|[零一二两三四五六七八九十百千]+[件条个项宗份次]|无|未|没有")
 MAX_AGENCY_LINES = 4
-_YES_NO = ("有没有", "是否", "了吗", "过吗", "有无", "吗")
-_NEGATIONS = ("无", "未", "没有", "不存在", "零")
-
-
-@dataclass
-class Line:
-    """One report's answer: a text line and its citation."""
-
-    text: str
-    citation: Citation
-    value: float | None = None
 
 
 def report_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     """A figure from the reports of the agencies and years asked about."""
     agencies = q.agencies.scope
+    ask = asked_cells(q)
     if not agencies:
-        return _across_agencies(knowledge, q)
+        return _across_agencies(knowledge, q, ask)
     reports = knowledge.catalogue.reports(agencies)
     if not reports:
         return None
     years = q.years or [max(reports)]
     missing = [y for y in years if y not in reports]
-    lines = [line for y in years if y in reports for line in _year_lines(knowledge, q, reports[y])]
+    lines = [line for y in years if y in reports for line in _year_lines(knowledge, q, reports[y], ask)]
+    have = "、".join(f"{y}年" for y in sorted(reports))
     if not lines:
-        have = "、".join(f"{y}年" for y in sorted(reports))
         asked = "、".join(f"{y}年" for y in years)
-        what = f"{_who(knowledge, q)}{asked}的相关数据（已收录的年度报告：{have}）"
+        what = f"{_who(q)}{asked}的相关数据（已收录的年度报告：{have}）"
         return not_found(knowledge, q, what, Intent.STATISTIC)
     text = "\n".join(line.text for line in lines)
     if missing:
-        have = "、".join(f"{y}年" for y in sorted(reports))
-        gone = "、".join(f"{y}年" for y in missing)
-        text += f"\n（现有记录中没有{gone}的年度报告；已收录：{have}。）"
+        text += f"\n（现有记录中没有{'、'.join(f'{y}年' for y in missing)}的年度报告；已收录：{have}。）"
     if not q.years and len(reports) > 1:
-        text += (
-            f"\n（以上为最新的{years[0]}年度报告；还收录了"
-            + "、".join(f"{y}年" for y in sorted(reports) if y != years[0])
-            + "。）"
-        )
-    single = lines[0]
-    return reply(
-        Intent.STATISTIC,
-        text,
-        found=True,
-        agency=single.citation.agency,
-        year=years[0] if len(years) == 1 else None,
-        citations=[line.citation for line in lines],
-        contacts=knowledge.contact_cards(agencies)[:1],
-    )
+        others = "、".join(f"{y}年" for y in sorted(reports) if y != years[0])
+        text += f"\n（以上为最新的{years[0]}年度报告；还收录了{others}。）"
+    return _answer(knowledge, q, lines, text, years, agencies)
 
 
-def _across_agencies(knowledge: Knowledge, q: Question) -> Answer | None:
+def asked_cells(q: Question) -> SlotAsk | None:
+    """The template cells a question asks for; a follow-up refines the previous figure's."""
+    previous = getattr(q.previous, "slot", None) if q.refines else None
+    if previous and q.fragment:
+        refined = slot_reader().read(q.fragment, previous)
+        if refined is not None:
+            return refined
+    ask = slot_reader().read(q.folded)
+    if ask is None or not ask.covers(q.terms, word_lexicon().figure_words | STOPWORDS):
+        return None  # no cell, or cells that are not what the question is about
+    return ask
+
+
+def _year_lines(
+    knowledge: Knowledge, q: Question, docs: list[DocumentSummary], ask: SlotAsk | None
+) -> list[Line]:
+    """The line of the first report of a year that answers."""
+    for doc in docs:
+        line = _report_line(knowledge, q, doc, ask)
+        if line is not None:
+            return [line]
+    return []
+
+
+def _report_line(knowledge: Knowledge, q: Question, doc: DocumentSummary, ask: SlotAsk | None) -> Line | None:
+    if ask is not None:
+        line = table_line(knowledge, q, doc, ask)
+        if line is not None or has_table(knowledge, doc, ask):
+            return line  # its own table answers, or says nothing: never prose about another figure
+    return prose_line(knowledge, q, doc) or sentence_line(knowledge, q, doc)
+
+
+def _across_agencies(knowledge: Knowledge, q: Question, ask: SlotAsk | None) -> Answer | None:
     """No agency named: one line per agency whose report of that year answers, if only a few do."""
     reporting = []
     lines: list[Line] = []
@@ -79,78 +91,34 @@ def _across_agencies(knowledge: Knowledge, q: Question) -> Answer | None:
         years = [y for y in q.years if y in reports] if q.years else [max(reports, default=0)]
         if years and years[0]:
             reporting.append(agency)
-            lines += [line for y in years for line in _year_lines(knowledge, q, reports[y])]
+            lines += [line for y in years for line in _year_lines(knowledge, q, reports[y], ask)]
     if not lines:
         return None
     if len(reporting) > MAX_AGENCY_LINES:
         names = "、".join(reporting)
         text = f"请说明是哪个机关。现有记录收录了以下机关的年度报告：{names}。"
         return reply(Intent.STATISTIC, text, found=False, suggestions=[f"{a}{q.text}" for a in reporting[:3]])
-    head = "未指明机关，以下是现有记录中各机关的数据："
+    text = "\n".join(["未指明机关，以下是现有记录中各机关的数据：", *(line.text for line in lines)])
+    return _answer(knowledge, q, lines, text, q.years, [])
+
+
+def _answer(
+    knowledge: Knowledge, q: Question, lines: list[Line], text: str, years: list[int], agencies: list[str]
+) -> Answer:
+    stated = any(line.stated for line in lines)
+    figures = [f for line in lines for f in line.figures]
     return reply(
         Intent.STATISTIC,
-        "\n".join([head, *(line.text for line in lines)]),
-        found=True,
-        year=q.years[0] if len(q.years) == 1 else None,
-        citations=[line.citation for line in lines],
+        text,
+        found=stated,
+        agency=figures[0].agency if figures else (agencies[0] if len(agencies) == 1 else None),
+        year=years[0] if len(years) == 1 else None,
+        citations=[c for line in lines for c in line.citations],
+        contacts=knowledge.contact_cards(agencies)[:1] if agencies else [],
+        figures=figures,
     )
 
 
-def _year_lines(knowledge: Knowledge, q: Question, docs: list[DocumentSummary]) -> list[Line]:
-    """The best line from the first report of a year that answers."""
-    for doc in docs:
-        line = _figure_line(knowledge, q, doc) or _sentence_line(knowledge, q, doc)
-        if line:
-            return [line]
-    return []
-
-
-def _figure_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Line | None:
-    hits = knowledge.records(SearchFilters(documents=[doc.id], records=[RecordKind.STATISTIC]))
-    stats = [h.statistic for h in hits if h.statistic]
-    matches = match_figures(q.about, stats)
-    if not matches:
-        return None
-    stat = matches[0].statistic
-    hit = next(h for h in hits if h.statistic is stat)
-    who = f"{knowledge.catalogue.display_name(doc)}{doc.meta.year}年"
-    if stat.source == "table":
-        path = table_path(stat)
-        text = f"{_yes_no(q, stat.value)}{who}：{path}：{figure_text(stat)}。"
-        return Line(text, cite_hit(hit, quote=f"{path}：{figure_text(stat)}"), stat.value)
-    evidence = shorten(stat.evidence or hit.text, 150)
-    text = f"{_yes_no(q, stat.value)}{who}：{figure_text(stat)}。原文：“{evidence}”"
-    return Line(text, cite_hit(hit, quote=evidence), stat.value)
-
-
-def _sentence_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Line | None:
-    hits = knowledge.search(q.about, SearchFilters(documents=[doc.id], records=[RecordKind.PASSAGE]), 8)
-    # A report's answer to "how many" states a number or says there were none.
-    found = [m for m in best_sentences(q.about, hits, limit=3) if _COUNTED.search(m.sentence)][:1]
-    if not found or found[0].coverage < SENTENCE_COVERAGE:
-        return None
-    match = found[0]
-    negated = any(n in match.sentence for n in _NEGATIONS)
-    lead = ("没有。" if negated else "有。") if _asks_yes_no(q) else ""
-    text = f"{lead}{knowledge.catalogue.display_name(doc)}{doc.meta.year}年：“{match.sentence}”"
-    return Line(text, cite_hit(match.hit, quote=match.sentence))
-
-
-def topic(q: Question) -> str:
-    """What the question asks about, without agency, year and question words."""
-    return q.topic or q.folded
-
-
-def _asks_yes_no(q: Question) -> bool:
-    return any(cue in q.folded for cue in _YES_NO) and "多少" not in q.folded
-
-
-def _yes_no(q: Question, value: float) -> str:
-    if not _asks_yes_no(q):
-        return ""
-    return "没有（0）。" if value == 0 else "有。"
-
-
-def _who(knowledge: Knowledge, q: Question) -> str:
+def _who(q: Question) -> str:
     named = q.agencies.candidates
     return named[0] if len(named) == 1 else "、".join(q.agencies.places) or "该机关"

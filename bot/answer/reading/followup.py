@@ -37,6 +37,7 @@ class Context:
     years: tuple[int, ...]
     topic: str  # the question without its agencies and years: "收到多少件申请"
     intent: Intent
+    slot: str | None = None  # the template cell its answer stated, which a follow-up may refine
     at: float = field(default_factory=time.monotonic)
 
     def expired(self, now: float | None = None) -> bool:

@@ -37,6 +37,7 @@ class Question:
     assumed: list[str] = field(default_factory=list)
     previous: Any = None  # the context of the question before, when this one follows up on it
     refines: bool = False  # it asks for a part of the previous topic (其中律所呢)
+    fragment: str = ""  # a follow-up's own words, before the context completed it
 
     @property
     def intent(self) -> Intent:

@@ -1,8 +1,11 @@
 """The template's identities checked on a report's cells, and each cell's `verified` flag.
 
-A cell is verified when an identity it takes part in holds and none fails, or, when no
-identity covers it (表二), when it was read from an unambiguous labelled cell: every
-slotted cell is, since ambiguous readings never get a slot. A cell whose slot is read
+A cell is verified when an identity it takes part in holds: a failing identity then
+points at its other cells (a report printing 3120 for a row whose parts sum to 3119
+breaks that row's total and its column's balance; the other cells of the column still
+add up along their own rows). When no identity covers a cell (表二), it is verified when
+it was read from an unambiguous labelled cell: every slotted cell is, since ambiguous
+readings never get a slot. A cell whose slot is read
 twice with different numbers is never verified. An identity with a cell missing is not
 checked. A failing identity is a report error: a warning naming the cells, never a
 parser failure.
@@ -72,7 +75,7 @@ def verify(statistics: list[Statistic]) -> list[IdentityCheck]:
     holding: dict[str, bool] = {}
     for check in checks:
         for slot in check.identity.slots():
-            holding[slot] = holding.get(slot, True) and check.holds
+            holding[slot] = holding.get(slot, False) or check.holds
     covered = {slot for identity in template().identities for slot in identity.slots()}
     for stat in statistics:
         if stat.slot is None or stat.slot in conflicts:
