@@ -8,9 +8,12 @@ Web pages and their text dumps open with labelled metadata in several layouts:
     索引号 620702074/2024-00047 发文字号 …         labels without colons
     发文机关：                                    label, value on the next line
     平潭综合实验区自然资源与生态环境局
+    发布机构:中原区审计局 | 发布日期:2023-01-10 |   pipe rows
 
-Only known labels count, and only before the body starts, so a sentence such as
-"受理机构：…" in a guide stays body text. Fields the format reader found
+Only known labels (bot/corpus/labels.toml) count, no value runs longer than a label's
+value can (a page flattened onto one line after "当前位置：" is body), and only before
+the body starts, so a sentence such as "受理机构：…" in a guide stays body text.
+Fields the format reader found
 (`RawDocument.fields`) win over fields read from the text.
 """
 
@@ -18,52 +21,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
+from bot.corpus.formats.clean import MAX_META_VALUE
+from bot.corpus.labels import label_key, label_keys
 from bot.corpus.raw import RawDocument
 from bot.corpus.titles import compact, find_title
 
-# Label as printed -> canonical key (the keys format readers use in RawDocument.fields).
-LABELS: dict[str, str] = {
-    "<title>": "<title>",
-    "标题": "标题",
-    "信息名称": "标题",
-    "发布时间": "发布时间",
-    "发布日期": "发布时间",
-    "发表日期": "发布时间",
-    "发表时间": "发布时间",
-    "公开日期": "发布时间",
-    "时间": "发布时间",
-    "来源": "来源",
-    "信息来源": "来源",
-    "发布机构": "发布机构",
-    "发布单位": "发布机构",
-    "发文机关": "发文机关",
-    "发文单位": "发文机关",
-    "索引号": "索引号",
-    "索取号": "索引号",
-    "发文字号": "发文字号",
-    "文号": "发文字号",
-    "成文日期": "成文日期",
-    "生成日期": "成文日期",
-    "有效性": "有效性",
-    "是否有效": "有效性",
-    "原文链接": "原文链接",
-    "栏目": "栏目",
-    "栏目路径": "栏目路径",
-    "主题分类": "主题分类",
-    "关键词": "关键词",
-    "公开形式": "公开形式",
-    "公开方式": "公开形式",
-    "责任部门": "责任部门",
-    "当前位置": "当前位置",
-}
-
-_LABEL_ALT = "|".join(r"\s*".join(map(re.escape, label)) for label in sorted(LABELS, key=len, reverse=True))
-_COLON_LABEL = re.compile(rf"(?:^|(?<=\s))({_LABEL_ALT})\s*[:：]")
 _SEPARATOR = re.compile(r"^[=＝\-—_*]{3,}.*[=＝\-—_*]{3,}$|^[=＝\-—_*]{5,}$")
 DOC_NO_LINE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号$")
 _LOOKAHEAD = 8
 _MAX_VALUE = 120
+_PIPES = re.compile(r"\s*[|｜]\s*")
+_SENTENCE = re.compile(r"[。，；！？]|[：:]$")  # a paragraph, not the value of a lone label
+
+
+@cache
+def _colon_label() -> re.Pattern[str]:
+    printed = sorted(label_keys(), key=len, reverse=True)
+    alternatives = "|".join(r"\s*".join(map(re.escape, label)) for label in printed)
+    return re.compile(rf"(?:^|(?<=\s))({alternatives})\s*[:：]")
 
 
 @dataclass
@@ -77,13 +54,18 @@ class Header:
 
 
 def canonical_label(label: str) -> str | None:
-    """The canonical key of a printed label ("索 引 号" -> "索引号"), None if unknown."""
-    return LABELS.get(re.sub(r"\s+", "", label))
+    """The key of a printed label ("索 引 号" -> "索引号", "生成日期" -> "成文日期"), None if unknown."""
+    return "<title>" if label == "<title>" else label_key(label)
 
 
 def parse_label_line(line: str) -> dict[str, str] | None:
-    """The labelled values of one header line, or None when it is not a label line."""
-    matches = list(_COLON_LABEL.finditer(line))
+    """The labelled values of one header line, or None when it is not a label line.
+
+    Pipes separate the pairs of a row ("发布机构:中原区审计局 | 发布日期:2023-01-10 |")
+    and the cells of a markdown row ("| 索引号 | 000014349/2018-00213 |").
+    """
+    line = _PIPES.sub(" ", line).strip()
+    matches = list(_colon_label().finditer(line))
     if matches and matches[0].start() == 0:
         values = {}
         for match, nxt in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
@@ -91,25 +73,25 @@ def parse_label_line(line: str) -> dict[str, str] | None:
             key = canonical_label(match[1])
             if key and key not in values:
                 values[key] = line[match.end() : end].strip()
-        return values
+        return values if all(len(v) <= MAX_META_VALUE for v in values.values()) else None
     return _parse_spaced_labels(line)
 
 
 def _parse_spaced_labels(line: str) -> dict[str, str] | None:
     """Labels separated from their values by spaces only: "索引号 620702074/2024-00047 …"."""
     tokens = line.split()
-    if len(tokens) < 2 or tokens[0] not in LABELS:
+    if len(tokens) < 2 or canonical_label(tokens[0]) is None:
         return None
     values: dict[str, str] = {}
-    key, words = LABELS[tokens[0]], list[str]()
+    key, words = canonical_label(tokens[0]) or "", list[str]()
     for token in tokens[1:]:
-        if token in LABELS:
+        if (next_key := canonical_label(token)) is not None:
             values.setdefault(key, " ".join(words))
-            key, words = LABELS[token], []
+            key, words = next_key, []
         else:
             words.append(token)
     values.setdefault(key, " ".join(words))
-    return values
+    return values if all(len(v) <= MAX_META_VALUE for v in values.values()) else None
 
 
 def reader_fields(raw: RawDocument) -> dict[str, str]:
@@ -164,7 +146,7 @@ def _take_values(header: Header, values: dict[str, str], lines: list[str], i: in
         ahead = _non_blank(lines, i + 1)
         if ahead:
             nxt = lines[ahead[0]].strip()
-            if parse_label_line(nxt) is None and len(nxt) <= _MAX_VALUE:
+            if parse_label_line(nxt) is None and len(nxt) <= _MAX_VALUE and not _SENTENCE.search(nxt):
                 values = {next(iter(values)): nxt}
                 i = ahead[0]
     for key, value in values.items():
