@@ -22,7 +22,7 @@ from pathlib import Path
 from bot.corpus.agencies import AgencyFile, build_registry, learned_area_codes, read_agency_file
 from bot.corpus.catalogue import extract_catalogue
 from bot.corpus.conflicts import find_conflicts
-from bot.corpus.contacts import extract_contacts
+from bot.corpus.contacts import extract_contacts, owner
 from bot.corpus.formats import read_document
 from bot.corpus.header import read_header
 from bot.corpus.layout import unwrap
@@ -171,7 +171,7 @@ def _with_area_codes(doc: Document, registry: AgencyRegistry) -> Document:
     """A document whose contacts use canonical agency names and dialable landlines."""
     contacts = []
     for contact in doc.contacts:
-        agency = registry.resolve(contact.agency or "")
+        agency = owner(contact, registry, contact.agency or doc.meta.agency)
         named = contact.model_copy(update={"agency": agency.name}) if agency else contact
         contacts.append(with_area_code(named, agency.area_code if agency else None))
     return doc.model_copy(update={"contacts": contacts})
