@@ -7,8 +7,10 @@ Built from two sources:
 
 Aliases are also generated from the names themselves, only where the short form is
 sound: 淮安市人民政府 -> 淮安市, 淮安市政府, 淮安; 武汉市汉阳区人民政府办公室 ->
-汉阳区人民政府办公室; 某某管理委员会 -> 某某管委会. A generated alias that two
-agencies would share is dropped, so a short name never points at the wrong body.
+汉阳区人民政府办公室; 某某管理委员会 -> 某某管委会; and the short names citizens give
+departments, by the rule of abbreviations.toml: 平潭综合实验区交通与建设局 ->
+平潭综合实验区交建局. A generated alias that two agencies would share is dropped, so
+a short name never points at the wrong body.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from bot.corpus.abbreviations import short_names
 from bot.corpus.models import Agency, AgencyRegistry, agency_key, strip_name_note
+from bot.corpus.organs import office_of
 from bot.errors import DocumentError
 
 AGENCY_FILE = "agencies.toml"
@@ -75,8 +79,10 @@ def build_registry(
     file: AgencyFile,
     names: Iterable[str] = (),
     area_codes: Mapping[str, str] | None = None,
+    parents: Mapping[str, str] | None = None,
 ) -> AgencyRegistry:
-    """The registry of the operator's agencies plus the names documents use."""
+    """The registry of the operator's agencies plus the names documents use; `parents`
+    (office -> government, see learned_parents) adds offices the operator did not relate."""
     agencies: dict[str, Agency] = {}
     lookup: dict[str, str] = {}  # every tentative name key -> canonical name
     for entry in file.agency:
@@ -93,6 +99,13 @@ def build_registry(
         elif name != clean and name not in agencies[owner].aliases:
             agencies[owner].aliases.append(name)
             lookup.setdefault(agency_key(name), owner)
+    for office, government in (parents or {}).items():
+        owner = lookup.get(agency_key(office))
+        if owner is None:
+            agencies[office] = Agency(name=office, parent=lookup.get(agency_key(government), government))
+            _claim(lookup, agencies[office])
+        elif agencies[owner].parent is None and owner != lookup.get(agency_key(government)):
+            agencies[owner].parent = lookup.get(agency_key(government), government)
     registry = _with_generated_aliases(list(agencies.values()))
     return _with_places(registry, file.region, area_codes or {})
 
@@ -149,14 +162,6 @@ def _all_generated(name: str, aliases: Iterable[str]) -> set[str]:
     return found
 
 
-_SHORT_FORMS = (
-    ("管理委员会", "管委会"),
-    ("安全生产监督管理局", "安监局"),
-    ("国有资产监督管理局", "国资局"),
-    ("国有资产监督管理委员会", "国资委"),
-    ("人民政府办公室", "政府办公室"),
-    ("人民政府办公厅", "政府办公厅"),
-)
 _CITY_PREFIX = re.compile(r"^([\u4e00-\u9fff]{2,4}[省市])([\u4e00-\u9fff]{1,6}?(?:新区|区|县|旗))(.+)$")
 _GOV_DEPARTMENT = re.compile(r"^(.+?[省市区县])人民政府(.+(?:局|委员会|委))$")
 _CITY_GOV = re.compile(r"^([\u4e00-\u9fff]{2,6})市人民政府$")
@@ -187,10 +192,7 @@ def _one_step(name: str) -> set[str]:
         out |= {match[1], match[1] + "政府"}
     if (match := _CITY_GOV.match(name)) and len(match[1]) >= 2:
         out.add(match[1])
-    for long, short in _SHORT_FORMS:
-        if long in name:
-            out.add(name.replace(long, short))
-    return out
+    return out | short_names(name)
 
 
 def _with_places(
@@ -221,6 +223,28 @@ def _with_places(
 
 def _names(agency: Agency) -> list[str]:
     return [agency.name, *agency.aliases]
+
+
+def learned_parents(
+    documents: Iterable[tuple[str | None, Sequence[str]]], registry: AgencyRegistry
+) -> dict[str, str]:
+    """Offices that compiled or signed their own government's documents, office -> government.
+
+    "平潭综合实验区2012年…年度报告", by-line 平潭综合实验区管委会办公室: the office publishes
+    for the 管委会, so the answer engine may treat the two as one body for its reports.
+    Only an office named after the document's government counts (某政府办公室, 某管委会
+    信息公开办): a department that signs its own report is no one's office.
+    """
+    found: dict[str, str] = {}
+    for agency, authors in documents:
+        if not agency:
+            continue
+        government = registry.canonical(agency)
+        for author in authors:
+            owner = office_of(author)
+            if owner and registry.canonical(owner) == government and registry.canonical(author) != government:
+                found.setdefault(author, government)
+    return found
 
 
 def learned_area_codes(phones_by_agency: Mapping[str, Iterable[str]]) -> dict[str, str]:

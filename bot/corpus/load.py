@@ -4,7 +4,7 @@
                                           unwrap (PDF line breaks) ─ body
       body ─ build_sections ─ extract_contacts ─ extract_procedure ─ extract_catalogue
       header + body ─ infer_meta ─ merge_meta ◄─ sidecar NAME.meta.json (wins field by field)
-    all documents + agencies.toml ─ build_registry ─ area codes, conflicts
+    all documents + agencies.toml ─ build_registry ─ area codes, offices of governments, conflicts
 
 This module only orchestrates; each step lives in its own module. A document that
 cannot be loaded becomes a LoadFailure naming the file and the reason; the rest load.
@@ -19,7 +19,13 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bot.corpus.agencies import AgencyFile, build_registry, learned_area_codes, read_agency_file
+from bot.corpus.agencies import (
+    AgencyFile,
+    build_registry,
+    learned_area_codes,
+    learned_parents,
+    read_agency_file,
+)
 from bot.corpus.catalogue import extract_catalogue
 from bot.corpus.conflicts import find_conflicts
 from bot.corpus.contacts import extract_contacts, owner
@@ -164,7 +170,8 @@ def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegis
         for contact in doc.contacts:
             agency = preliminary.canonical(contact.agency or "")
             codes[agency] += [p.area_code for p in contact.phones if p.area_code and not p.inferred_area_code]
-    return build_registry(agency_file, names, learned_area_codes(codes))
+    parents = learned_parents(((doc.meta.agency, doc.meta.authors) for doc in documents), preliminary)
+    return build_registry(agency_file, names, learned_area_codes(codes), parents)
 
 
 def _with_area_codes(doc: Document, registry: AgencyRegistry) -> Document:

@@ -1,0 +1,70 @@
+"""Short names of departments by rule, and offices that publish for their government."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.corpus import load_corpus
+from bot.corpus.abbreviations import abbreviations
+from bot.corpus.agencies import AgencyFile, build_registry, generated_aliases
+from bot.corpus.models import Corpus
+from tests.corpus.conftest import CopyCorpus, Variant
+
+EXAMPLES = abbreviations().example
+DEPARTMENTS = (
+    "guides/pingtan_public_security_bureau_disclosure_guide.txt",
+    "guides/pingtan_economic_development_bureau_disclosure_guide.txt",
+    "reports/pingtan_transport_construction_bureau_2022_annual_report.txt",
+    "reports/pingtan_public_security_bureau_2022_annual_report.html",
+)
+PINGTAN_2012 = "reports/pingtan_2012_annual_report.txt"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
+def test_every_abbreviation_example(example) -> None:
+    aliases = generated_aliases(example.name)
+    assert set(example.short) <= aliases
+    assert not set(example.not_short) & aliases
+
+
+def test_department_short_names_resolve_in_the_corpus(corpus: Corpus) -> None:
+    for short, name in [
+        ("平潭综合实验区交建局", "平潭综合实验区交通与建设局"),
+        ("平潭综合实验区经发局", "平潭综合实验区经济发展局"),
+        ("平潭综合实验区财金局", "平潭综合实验区财政金融局"),
+    ]:
+        agency = corpus.agencies.resolve(short)
+        assert agency is not None and agency.name == name, short
+
+
+def test_a_short_name_two_agencies_would_share_is_dropped() -> None:
+    registry = build_registry(AgencyFile(), ["漳州市交通与建设局", "漳州市交通与建筑局"])
+    assert registry.resolve("漳州市交建局") is None
+    registry = build_registry(AgencyFile(), ["漳州市交通与建设局", "泉州市交通与建设局"])
+    agency = registry.resolve("泉州市交建局")
+    assert agency is not None and agency.name == "泉州市交通与建设局"
+
+
+def test_the_office_that_compiled_the_government_report_is_related(bare_corpus: CopyCorpus) -> None:
+    """No agencies.toml: the 2012 report's by-line says the 管委会办公室 made the 管委会's report;
+    the departments, which sign their own reports, stay unrelated agencies."""
+    corpus = load_corpus(bare_corpus(PINGTAN_2012, *DEPARTMENTS))
+    office = corpus.agencies.resolve("平潭综合实验区管委会办公室")
+    assert office is not None and office.parent == "平潭综合实验区管委会"
+    for name in ("平潭综合实验区公安局", "平潭综合实验区经济发展局", "平潭综合实验区交通与建设局"):
+        agency = corpus.agencies.resolve(name)
+        assert agency is not None and agency.parent is None, name
+        assert all(a.parent != name for a in corpus.agencies.agencies), name
+
+
+def test_the_same_relation_for_another_area(variant: Variant) -> None:
+    path = variant(PINGTAN_2012, {"平潭": "古雷"})
+    corpus = load_corpus(path.parent)
+    office = corpus.agencies.resolve("古雷综合实验区管委会办公室")
+    assert office is not None and office.parent == "古雷综合实验区管委会"
+
+
+def test_city_office_that_compiled_the_city_report(corpus: Corpus) -> None:
+    office = corpus.agencies.resolve("淮安市人民政府办公室")
+    assert office is not None and office.parent == "淮安市人民政府"
+    assert corpus.agencies.resolve("上海市人民政府办公厅").parent is None  # its own report, no compiler named
