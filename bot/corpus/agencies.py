@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.corpus.abbreviations import short_names
 from bot.corpus.models import Agency, AgencyRegistry, agency_key, strip_name_note
-from bot.corpus.organs import office_of
+from bot.corpus.organs import is_office, office_of
 from bot.errors import DocumentError
 
 AGENCY_FILE = "agencies.toml"
@@ -85,9 +85,10 @@ def build_registry(
     (office -> government, see learned_parents) adds offices the operator did not relate."""
     agencies: dict[str, Agency] = {}
     lookup: dict[str, str] = {}  # every tentative name key -> canonical name
+    notes: list[str] = []
     for entry in file.agency:
         if entry.name not in agencies:
-            agencies[entry.name] = _agency(entry)
+            agencies[entry.name] = _agency(entry, notes)
             _claim(lookup, agencies[entry.name])
     # Fuller names first, so 淮安市人民政府 is canonical and 淮安市政府 joins it.
     for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
@@ -107,16 +108,26 @@ def build_registry(
         elif agencies[owner].parent is None and owner != lookup.get(agency_key(government)):
             agencies[owner].parent = lookup.get(agency_key(government), government)
     registry = _with_generated_aliases(list(agencies.values()))
-    return _with_places(registry, file.region, area_codes or {})
+    registry = _with_places(registry, file.region, area_codes or {})
+    return registry.model_copy(update={"warnings": [*notes, *registry.warnings]})
 
 
-def _agency(entry: _AgencyEntry) -> Agency:
+def _agency(entry: _AgencyEntry, notes: list[str]) -> Agency:
+    parent = entry.parent
+    if parent and not is_office(entry.name):
+        # The answer engine treats a parent and its child as one body: a department's
+        # contacts and reports must never stand for its government's, nor the reverse.
+        notes.append(
+            f"{AGENCY_FILE}: {entry.name} is a department, not an office of {parent}; "
+            "parent ignored (its contacts and reports stay its own)"
+        )
+        parent = None
     return Agency(
         name=entry.name,
         aliases=list(dict.fromkeys(entry.aliases)),
         region=entry.region,
         area_code=entry.area_code,
-        parent=entry.parent,
+        parent=parent,
     )
 
 

@@ -27,6 +27,7 @@ _PLACE_PREFIX = re.compile(
     r"^(?:[\u4e00-\u9fff]{2,12}?"
     r"(?:省|自治区|市|自治州|州|盟|地区|新区|实验区|示范区|开发区|合作区|区|自治县|县|旗|街道|镇|乡))+"
 )
+_OFFICE_END = re.compile(r"(?:办公室|办公厅|办)$")
 _RELATIVE = re.compile(r"^([省市区县镇乡])(?=[\u4e00-\u9fff]{2,})")
 # A CJK run ending with an organ word: a candidate agency name inside text.
 ORGAN_NAME = (
@@ -57,6 +58,12 @@ def office_of(name: str) -> str | None:
     """The government an office belongs to: 平潭综合实验区管委会办公室 -> 平潭综合实验区管委会."""
     match = _OFFICE.match(name)
     return match["government"] if match else None
+
+
+def is_office(name: str) -> bool:
+    """Whether a body is an office (办公室, 办公厅, 信息公开办), which may publish for another,
+    rather than a department with its own remit (公安局, 交通与建设局)."""
+    return office_of(name) is not None or bool(_OFFICE_END.search(name))
 
 
 def qualify(name: str, home: str | None) -> str:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.corpus import load_corpus
 from bot.corpus.abbreviations import abbreviations
-from bot.corpus.agencies import AgencyFile, build_registry, generated_aliases
+from bot.corpus.agencies import AgencyFile, build_registry, generated_aliases, read_agency_file
 from bot.corpus.models import Corpus
 from tests.corpus.conftest import CopyCorpus, Variant
 
@@ -68,3 +68,24 @@ def test_city_office_that_compiled_the_city_report(corpus: Corpus) -> None:
     office = corpus.agencies.resolve("淮安市人民政府办公室")
     assert office is not None and office.parent == "淮安市人民政府"
     assert corpus.agencies.resolve("上海市人民政府办公厅").parent is None  # its own report, no compiler named
+
+
+def test_an_operator_parent_is_for_offices_only(tmp_path) -> None:
+    """A department given a parent would answer for its government (and the reverse)."""
+    (tmp_path / "agencies.toml").write_text(
+        '[[agency]]\nname = "漳州市公安局"\nparent = "漳州市人民政府"\n'
+        '[[agency]]\nname = "漳州市人民政府办公室"\nparent = "漳州市人民政府"\n',
+        encoding="utf-8",
+    )
+    registry = build_registry(read_agency_file(tmp_path))
+    police, office = registry.resolve("漳州市公安局"), registry.resolve("漳州市人民政府办公室")
+    assert police is not None and police.parent is None
+    assert office is not None and office.parent == "漳州市人民政府"
+    assert any("漳州市公安局" in w and "parent ignored" in w for w in registry.warnings)
+
+
+def test_the_bundled_departments_have_no_parent(corpus: Corpus) -> None:
+    for agency in corpus.agencies.agencies:
+        if agency.parent:
+            assert agency.name.endswith(("办公室", "办公厅", "办")), agency.name
+    assert corpus.agencies.warnings == []
