@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.corpus.abbreviations import short_names
 from bot.corpus.models import Agency, AgencyRegistry, agency_key, strip_name_note
-from bot.corpus.organs import is_office, office_of
+from bot.corpus.organs import GOVERNMENT, is_office, is_organ, office_of, split_place
 from bot.errors import DocumentError
 
 AGENCY_FILE = "agencies.toml"
@@ -80,9 +80,11 @@ def build_registry(
     names: Iterable[str] = (),
     area_codes: Mapping[str, str] | None = None,
     parents: Mapping[str, str] | None = None,
+    other_names: Mapping[str, str] | None = None,
 ) -> AgencyRegistry:
     """The registry of the operator's agencies plus the names documents use; `parents`
-    (office -> government, see learned_parents) adds offices the operator did not relate."""
+    (office -> government, see learned_parents) adds offices the operator did not relate,
+    `other_names` (name -> agency, see learned_names) names agencies go by in their texts."""
     agencies: dict[str, Agency] = {}
     lookup: dict[str, str] = {}  # every tentative name key -> canonical name
     notes: list[str] = []
@@ -107,6 +109,11 @@ def build_registry(
             _claim(lookup, agencies[office])
         elif agencies[owner].parent is None and owner != lookup.get(agency_key(government)):
             agencies[owner].parent = lookup.get(agency_key(government), government)
+    for name, agency in (other_names or {}).items():
+        owner = lookup.get(agency_key(agency))
+        if owner and agency_key(name) not in lookup:
+            agencies[owner].aliases.append(name)
+            lookup[agency_key(name)] = owner
     registry = _with_generated_aliases(list(agencies.values()))
     registry = _with_places(registry, file.region, area_codes or {})
     return registry.model_copy(update={"warnings": [*notes, *registry.warnings]})
@@ -256,6 +263,38 @@ def learned_parents(
             if owner and registry.canonical(owner) == government and registry.canonical(author) != government:
                 found.setdefault(author, government)
     return found
+
+
+def learned_names(
+    reports: Iterable[tuple[str | None, str | None]], registry: AgencyRegistry
+) -> dict[str, str]:
+    """Other names departments give themselves in their own reports, name -> agency.
+
+    A report titled 张店区应急管理局2017年度…年报 that says "由区安监局编制" was compiled
+    under the bureau's name before the 2019 reform: 张店区安监局 is the same body. Only a
+    department of the same place and the same kind of organ counts; an office, a
+    government, or a name the registry already knows as another body never does (a
+    government's report compiled by its 政务服务管理局 does not make them one).
+    """
+    found: dict[str, str] = {}
+    for agency, compiler in reports:
+        if not agency or not compiler or registry.resolve(compiler) is not None:
+            continue
+        canonical = registry.canonical(agency)
+        (place, kind), (other_place, other_kind) = split_place(canonical), split_place(compiler)
+        if (
+            place
+            and place == other_place
+            and kind[-1:] == other_kind[-1:]
+            and _is_department(canonical)
+            and _is_department(compiler)
+        ):
+            found.setdefault(compiler, canonical)
+    return found
+
+
+def _is_department(name: str) -> bool:
+    return is_organ(name) and not is_office(name) and not GOVERNMENT.search(name)
 
 
 def learned_area_codes(phones_by_agency: Mapping[str, Iterable[str]]) -> dict[str, str]:

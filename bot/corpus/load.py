@@ -4,7 +4,8 @@
                                           unwrap (PDF line breaks) ─ body
       body ─ build_sections ─ extract_contacts ─ extract_procedure ─ extract_catalogue
       header + body ─ infer_meta ─ merge_meta ◄─ sidecar NAME.meta.json (wins field by field)
-    all documents + agencies.toml ─ build_registry ─ area codes, offices of governments, conflicts
+    all documents + agencies.toml ─ build_registry ─ area codes, offices of governments,
+                                                     other names of departments, conflicts
 
 This module only orchestrates; each step lives in its own module. A document that
 cannot be loaded becomes a LoadFailure naming the file and the reason; the rest load.
@@ -23,6 +24,7 @@ from bot.corpus.agencies import (
     AgencyFile,
     build_registry,
     learned_area_codes,
+    learned_names,
     learned_parents,
     read_agency_file,
 )
@@ -171,7 +173,11 @@ def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegis
             agency = preliminary.canonical(contact.agency or "")
             codes[agency] += [p.area_code for p in contact.phones if p.area_code and not p.inferred_area_code]
     parents = learned_parents(((doc.meta.agency, doc.meta.authors) for doc in documents), preliminary)
-    return build_registry(agency_file, names, learned_area_codes(codes), parents)
+    reports = [
+        (doc.meta.agency, doc.meta.compiled_by) for doc in documents if doc.meta.kind is DocKind.REPORT
+    ]
+    other_names = learned_names(reports, preliminary)
+    return build_registry(agency_file, names, learned_area_codes(codes), parents, other_names)
 
 
 def _with_area_codes(doc: Document, registry: AgencyRegistry) -> Document:

@@ -18,7 +18,7 @@ from bot.corpus.cn import find_dates, first_year, parse_date
 from bot.corpus.header import Header
 from bot.corpus.models import AgencyRegistry, DocKind, DocumentMeta
 from bot.corpus.organs import ORGAN, qualify
-from bot.corpus.signatures import makers
+from bot.corpus.signatures import compiled_by, makers
 from bot.corpus.titles import page_title, title_in_text
 from bot.text import normalize_doc_no
 
@@ -70,6 +70,8 @@ def infer_meta(
     agency = infer_agency(title, fields, body, kind, registry, catalogue_titles, named)
     out.values["agency"] = agency
     out.values["authors"] = list(dict.fromkeys(registry.canonical(qualify(n, agency)) for n in named))
+    compiler = compiled_by(body)
+    out.values["compiled_by"] = registry.canonical(qualify(compiler, agency)) if compiler else None
     out.values["year"] = _year(kind, title, body, out.values)
     if kind is DocKind.REPORT:
         out.values["template"] = report_template(body, out.values["year"])

@@ -64,6 +64,7 @@ class DocumentMeta(BaseModel):
     # relative names made whole (区管委会办公室 -> 平潭综合实验区管委会办公室); joint
     # issuers of a statistical report are all here, the first is usually `agency`.
     authors: list[str] = Field(default_factory=list)
+    compiled_by: str | None = None  # the body "由…编制" names, whole; also first in authors
     inferred: list[str] = Field(default_factory=list)  # fields read from the text, not a sidecar
 
 

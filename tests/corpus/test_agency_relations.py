@@ -89,3 +89,35 @@ def test_the_bundled_departments_have_no_parent(corpus: Corpus) -> None:
         if agency.parent:
             assert agency.name.endswith(("办公室", "办公厅", "办")), agency.name
     assert corpus.agencies.warnings == []
+
+
+SEED = "seed/zhangdian_ajj_2017_annual_report.txt"
+
+
+def test_a_department_report_compiled_under_its_former_name(bare_corpus: CopyCorpus) -> None:
+    """No agencies.toml: the report titled 张店区应急管理局… says 由区安监局编制."""
+    corpus = load_corpus(bare_corpus(SEED))
+    assert corpus.documents[0].meta.compiled_by == "张店区安监局"
+    agency = corpus.agencies.resolve("张店区安监局")
+    assert agency is not None and agency.name == "张店区应急管理局"
+
+
+def test_the_same_renaming_elsewhere(variant: Variant) -> None:
+    path = variant(SEED, {"张店区应急管理局": "淄川区生态环境局", "区安监局": "区环保局", "张店": "淄川"})
+    corpus = load_corpus(path.parent)
+    agency = corpus.agencies.resolve("淄川区环保局")
+    assert agency is not None and agency.name == "淄川区生态环境局"
+
+
+def test_a_government_report_compiled_by_a_department_names_no_one_else(tmp_path) -> None:
+    (tmp_path / "report.txt").write_text(
+        "漳州市人民政府2023年政府信息公开工作年度报告\n"
+        "本报告由漳州市政务服务管理局根据《中华人民共和国政府信息公开条例》编制。"
+        "本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2023年，全市政务公开工作稳步推进。\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus(tmp_path)
+    (doc,) = corpus.documents
+    assert (doc.meta.agency, doc.meta.compiled_by) == ("漳州市人民政府", "漳州市政务服务管理局")
+    assert corpus.agencies.resolve("漳州市政务服务管理局") is None  # neither an alias nor an office
+    assert all(a.parent is None for a in corpus.agencies.agencies)
