@@ -6,6 +6,8 @@ Evidence differs by kind:
   责任部门 or 发布机构 of the page, else the organ its title starts with, else the
   by-line under the title ("万载县统计局 国家统计局万载调查队"); a bare place in the
   title ("万载县2022年…统计公报") is what a bulletin is about, not who issued it;
+- a name relative to the document's place (区财政金融局, 市公安局) is made whole with
+  the place the title or the page names;
 - a report or guide belongs to the body its title names ("平潭综合实验区公安局2022年…").
   A bare place there is its government: 淮安市 -> 淮安市人民政府; a managed area
   (实验区, 新区, 开发区) is run by the 管委会 the page or its compiler names
@@ -65,13 +67,23 @@ def infer_agency(
         issuers = Counter(filter(None, map(title_subject, catalogue_titles)))
         candidates.insert(0, issuers.most_common(1)[0][0] if issuers else None)
     evidence = [fields.get("发布机构"), fields.get("来源"), *authors]
+    home = _home(subject, evidence)
     for candidate in candidates:
         if candidate and (is_organ(candidate) or is_place(candidate)):
-            return as_agency(candidate, registry, evidence)
+            return as_agency(qualify(candidate, home), registry, evidence)
     if kind in (DocKind.REPORT, DocKind.GUIDE):
         mentioned = registry.mentioned(re.sub(r"《[^》]*》", "", body[:300]))
         if mentioned:
             return mentioned[0].name
+    return None
+
+
+def _home(subject: str | None, evidence: Sequence[str | None]) -> str | None:
+    """The first name that says where the document is from, to make relative names whole
+    ("区财政金融局" on a 平潭综合实验区管委会 page -> 平潭综合实验区财政金融局)."""
+    for name in (subject, *evidence):
+        if name and (split_place(name)[0] or is_place(name)):
+            return name
     return None
 
 

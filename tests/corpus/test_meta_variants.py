@@ -140,3 +140,14 @@ def test_every_variant_loads_in_one_corpus(variant: Variant) -> None:
         "吉安市统计局",
         "古雷综合实验区管委会",
     }
+
+
+def test_relative_issuer_is_made_whole_with_the_place_of_the_page(variant: Variant) -> None:
+    """发文机关 "区财政金融局" on a page of the 平潭综合实验区管委会."""
+    rel = "items/pingtan_item_PZ00101-1700-2024-00452.html"
+    original = variant(rel, {})
+    assert load_document(original, original.parent).meta.agency == "平潭综合实验区财政金融局"
+    path = variant(rel, {"区财政金融局": "区农业农村局", "平潭": "古雷"}, name="other.html")
+    meta = load_document(path, path.parent).meta
+    assert meta.agency == "古雷综合实验区农业农村局"
+    assert meta.publisher == "区农业农村局"  # the page's words are kept as printed
