@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
+from bot.answer.matching.sentences import SentenceMatch
 from bot.answer.models import Answer, Citation, Intent
 from bot.corpus.models import Statistic
 from index.backend import DocumentSummary, Hit
@@ -93,3 +95,8 @@ def reply(intent: Intent, text: str, *, found: bool, **fields: object) -> Answer
 
 def _squash(label: str) -> str:
     return re.sub(r"\s+", "", label)
+
+
+def quote(found: Sequence[SentenceMatch]) -> str:
+    """The one or two answering sentences; where they stand travels as citations, not text."""
+    return "\n".join(m.sentence for m in found[:2])

@@ -35,6 +35,25 @@ class Citation(BaseModel):
     quote: str | None = None  # the cited passage or table row, original text
 
 
+# The fields of a contact card and how every channel labels them, in the order shown.
+CONTACT_FIELDS: dict[str, str] = {
+    "phone": "电话",
+    "fax": "传真",
+    "email": "电子邮箱",
+    "address": "地址",
+    "postcode": "邮编",
+    "hours": "受理时间",
+}
+# The parts of a procedure card and their labels, in the order shown.
+PROCEDURE_FIELDS: dict[str, str] = {
+    "channels": "申请渠道",
+    "required_content": "申请内容",
+    "time_limits": "办理时限",
+    "fees": "收费",
+    "remedies": "救济途径",
+}
+
+
 class ContactCard(BaseModel):
     """How to reach an agency's disclosure office."""
 
@@ -49,6 +68,18 @@ class ContactCard(BaseModel):
     sources: list[Citation] = Field(default_factory=list)
     conflicts: list[str] = Field(default_factory=list)  # plain sentences naming the sources
 
+    def value(self, field: str) -> str | None:
+        """One field as text (several phones joined with 、), None when the card lacks it."""
+        if field in ("phone", "fax"):
+            return "、".join(self.phones if field == "phone" else self.fax) or None
+        value = getattr(self, field)
+        return str(value) if value else None
+
+    def fields(self, first: list[str] | None = None) -> list[tuple[str, str]]:
+        """(label, value) of every field the card has, the `first` ones first."""
+        order = [*(first or []), *(f for f in CONTACT_FIELDS if f not in (first or []))]
+        return [(CONTACT_FIELDS[f], v) for f in order if (v := self.value(f))]
+
 
 class ProcedureCard(BaseModel):
     """How to apply to an agency for disclosure."""
@@ -60,6 +91,20 @@ class ProcedureCard(BaseModel):
     fees: str | None = None
     remedies: str | None = None
     sources: list[Citation] = Field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The card's heading."""
+        return f"向{self.agency}申请政府信息公开" if self.agency else "申请政府信息公开"
+
+    def lists(self) -> list[tuple[str, list[str]]]:
+        """(label, items) of the list parts the card has: channels, content, time limits."""
+        parts = ("channels", "required_content", "time_limits")
+        return [(PROCEDURE_FIELDS[p], items) for p in parts if (items := getattr(self, p))]
+
+    def notes(self) -> list[tuple[str, str]]:
+        """(label, text) of the single-text parts the card has: fees, remedies."""
+        return [(PROCEDURE_FIELDS[p], text) for p in ("fees", "remedies") if (text := getattr(self, p))]
 
 
 class Figure(BaseModel):

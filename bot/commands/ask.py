@@ -17,13 +17,11 @@ from typing import Any
 
 from bot.answer import answer
 from bot.answer.models import Answer, Intent
-from bot.channels.terminal import render_answer
-from bot.commands.common import add_index_options, open_knowledge_base
+from bot.channels.plain import APOLOGY, render_answer
+from bot.commands.common import add_index_options, open_knowledge_base, settings_for
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
-
-APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法再问，或拨打当地12345政务服务便民热线咨询。"
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -38,21 +36,23 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer the question(s) given."""
-    kb = open_knowledge_base(args)
+    settings = settings_for(args)
+    kb = open_knowledge_base(settings.index_dir, settings.corpus_dir)
+    limit = settings.max_question_chars
     try:
         if args.question == ["-"]:
             for line in sys.stdin:
-                _emit(_safe_answer(line.strip(), kb, args.today), args.json)
+                _emit(_safe_answer(line.strip(), kb, args.today, limit), args.json)
         else:
-            _emit(_safe_answer(" ".join(args.question), kb, args.today), args.json)
+            _emit(_safe_answer(" ".join(args.question), kb, args.today, limit), args.json)
     finally:
         kb.backend.close()
     return 0
 
 
-def _safe_answer(question: str, kb: KnowledgeBase, today: date | None) -> Answer:
+def _safe_answer(question: str, kb: KnowledgeBase, today: date | None, limit: int) -> Answer:
     try:
-        return answer(question, kb, today=today)
+        return answer(kb, question, today=today, max_chars=limit)
     except Exception:  # one bad question must not end a batch
         log.exception("answering failed (question withheld: it may hold personal data)")
         return Answer(id="error", answer=APOLOGY, found=False, intent=Intent.GENERAL)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.errors import IndexUnavailable
-from bot.settings import load_settings
+from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from index.backend import KnowledgeBase
@@ -20,15 +20,14 @@ def add_index_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, help="corpus folder (default: GONGKAI_CORPUS_DIR, corpus)")
 
 
-def folders(args: argparse.Namespace) -> tuple[Path, Path]:
-    """The (index, corpus) folders: the command line's, else the settings'."""
-    if args.index and args.corpus:
-        return args.index, args.corpus
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The settings, with the command line's --index and --corpus winning over them."""
     settings = load_settings()
-    return args.index or settings.index_dir, args.corpus or settings.corpus_dir
+    update = {"index_dir": args.index, "corpus_dir": args.corpus}
+    return settings.model_copy(update={k: v for k, v in update.items() if v is not None})
 
 
-def open_knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
+def open_knowledge_base(index_dir: Path, corpus_dir: Path) -> KnowledgeBase:
     """Open the current index, first (re)building it when the corpus is newer or there is none.
 
     The terminal channels read the corpus on this machine, so an answer never comes from
@@ -38,7 +37,6 @@ def open_knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
     from bot.corpus import load_corpus
     from index.store import corpus_fingerprint, current_folder, is_stale, open_index, publish
 
-    index_dir, corpus_dir = folders(args)
     if corpus_dir.is_dir() and is_stale(index_dir, corpus_dir):
         had_index = current_folder(index_dir) is not None
         what = "语料有更新，正在重建索引" if had_index else "尚无索引，正在构建（只需一次）"

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from bot.answer.engine import engine_for
+from bot.answer.knowledge import knowledge_of
 from bot.answer.models import Intent
-from bot.answer.understand import Question, understand
-from bot.answer.years import find_years
+from bot.answer.reading.question import Question
+from bot.answer.reading.years import find_years
 from bot.text import cn_to_int
 from index.backend import KnowledgeBase
 
@@ -17,8 +17,7 @@ from .conftest import TODAY
 
 
 def read(kb: KnowledgeBase, text: str) -> Question:
-    engine = engine_for(kb)
-    return understand(text, engine.matcher, engine.words, TODAY)
+    return knowledge_of(kb).read(text, TODAY)
 
 
 @pytest.mark.parametrize(

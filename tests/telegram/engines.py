@@ -12,10 +12,10 @@ import threading
 from dataclasses import dataclass, field
 
 from bot.answer import Answer
-from bot.serving import Engine
+from bot.serving import AnswerFunctions
 from index.backend import KnowledgeBase
 
-REAL = Engine()
+REAL = AnswerFunctions()
 
 
 @dataclass
@@ -26,9 +26,9 @@ class Recording:
     blocked: str | None = None  # this question waits in the engine until another one is answered
     released: threading.Event = field(default_factory=threading.Event)
 
-    def engine(self) -> Engine:
+    def engine(self) -> AnswerFunctions:
         """The Engine to inject into build_application."""
-        return Engine(answer=self.answer)
+        return AnswerFunctions(answer=self.answer)
 
     def answer(self, kb: KnowledgeBase, question: str) -> Answer:
         self.calls.append((question, threading.current_thread().name))
@@ -40,10 +40,10 @@ class Recording:
         return REAL.answer(kb, question)
 
 
-def failing(error: Exception) -> Engine:
+def failing(error: Exception) -> AnswerFunctions:
     """An engine whose answer function raises `error` (the real one never does)."""
 
     def answer(kb: KnowledgeBase, question: str) -> Answer:
         raise error
 
-    return Engine(answer=answer)
+    return AnswerFunctions(answer=answer)

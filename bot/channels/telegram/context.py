@@ -14,7 +14,7 @@ from bot.channels.telegram.memory import AnswerMemory, Entry
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.channels.telegram.stats import Stats
 from bot.records import FeedbackStore, UnansweredLog
-from bot.serving import Engine, KnowledgeHolder
+from bot.serving import AnswerFunctions, KnowledgeHolder
 from bot.settings import Settings
 
 
@@ -24,7 +24,7 @@ class Services:
 
     settings: Settings
     holder: KnowledgeHolder
-    engine: Engine
+    answers: AnswerFunctions
     memory: AnswerMemory
     feedback: FeedbackStore
     unanswered: UnansweredLog
@@ -35,7 +35,7 @@ class Services:
 
     async def ask(self, question: str) -> tuple[str, Answer]:
         """Answer a citizen's question off the event loop; return its button key and answer."""
-        answer = await self.holder.run(self.engine.answer, question)
+        answer = await self.holder.run(self.answers.answer, question)
         self.stats.record(answer)
         self.unanswered.record(question, answer)
         return self.memory.remember(Entry(question, answer)), answer
@@ -44,7 +44,7 @@ class Services:
         """The /start example questions, checked once per served index version."""
         version = self.holder.info.version
         if version not in self._examples:
-            self._examples = {version: await self.holder.run(pick_examples, self.engine)}
+            self._examples = {version: await self.holder.run(pick_examples, self.answers)}
         return self._examples[version]
 
     def is_admin(self, user_id: int | None) -> bool:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bot.answer.overlap import Weights, coverage, grams, grams_with_synonyms, precision
+from bot.answer.matching.overlap import Weights, coverage, grams, grams_with_synonyms, precision
 from index.backend import Hit
 
 MAX_SENTENCE_CHARS = 160

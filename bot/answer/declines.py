@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.answer.cards import card_lines
 from bot.answer.compose import reply
+from bot.answer.knowledge import Knowledge
 from bot.answer.models import Answer, ContactCard, Intent
-
-if TYPE_CHECKING:
-    from bot.answer.engine import Engine
-    from bot.answer.understand import Question
+from bot.answer.reading.question import Question
 
 APPLY_HOW = (
     "依申请公开：向该机关的政府信息公开工作机构提出申请（可在线、书面或口头提出），"
@@ -37,10 +33,10 @@ def where_to_ask(cards: list[ContactCard]) -> str:
     return "\n".join(lines)
 
 
-def not_found(engine: Engine, q: Question, missing: str, intent: Intent | None = None) -> Answer:
+def not_found(knowledge: Knowledge, q: Question, missing: str, intent: Intent | None = None) -> Answer:
     """The records lack what was asked: say what is missing and where to ask instead."""
     agencies = q.agencies.candidates
-    cards = engine.cards_for(q.agencies.scope) if agencies else []
+    cards = knowledge.contact_cards(q.agencies.scope) if agencies else []
     text = f"抱歉，现有记录中没有找到{missing}。\n{where_to_ask(cards)}"
     return reply(
         intent or q.intent,
@@ -52,10 +48,10 @@ def not_found(engine: Engine, q: Question, missing: str, intent: Intent | None =
     )
 
 
-def not_covered(engine: Engine, q: Question) -> Answer:
+def not_covered(knowledge: Knowledge, q: Question) -> Answer:
     """The question is about a place or agency the corpus does not cover."""
     places = "、".join(q.agencies.unknown_places)
-    known = "、".join(engine.scope.agencies_with_documents()[:8])
+    known = "、".join(knowledge.catalogue.agencies_with_documents()[:8])
     text = (
         f"抱歉，现有记录尚未收录{places}的政府信息公开资料，无法回答这个问题。\n"
         f"· {NO_CONTACT}\n· {APPLY_HOW}\n目前收录的机关有：{known}。"

@@ -1,4 +1,4 @@
-"""Answers quoted from passages: how to apply, time limits, fees, remedies, anything else.
+"""How disclosure works: how to apply, time limits, fees, remedies, complaints.
 
 The best one or two sentences are quoted, never a whole section. For questions about
 the application procedure the agency's own guide comes first and the 条例 backs it up;
@@ -8,14 +8,11 @@ the articles each intent rests on are domain knowledge, stable since the 2019 re
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from bot.answer.cards import procedure_card
-from bot.answer.compose import cite_hit, reply
-from bot.answer.models import Answer, Intent
-from bot.answer.reports import topic
-from bot.answer.sentences import (
+from bot.answer.compose import cite_hit, quote, reply
+from bot.answer.knowledge import Knowledge
+from bot.answer.matching.sentences import (
     MAX_QUOTE_CHARS,
     SHAPED_COVERAGE,
     SentenceMatch,
@@ -23,17 +20,13 @@ from bot.answer.sentences import (
     expected_shape,
     split_sentences,
 )
+from bot.answer.models import Answer, Intent
+from bot.answer.reading.question import Question
 from bot.corpus.models import DocKind
 from index.backend import DocumentSummary, Hit, RecordKind, SearchFilters
 
-if TYPE_CHECKING:
-    from bot.answer.engine import Engine
-    from bot.answer.understand import Question
-
-ANSWER_COVERAGE = 0.6
 GUIDE_COVERAGE = 0.45
 ARTICLE_BONUS = 0.15
-_ASKS_PERSON = re.compile(r"是谁|叫什么|名字|姓名|哪位")
 _ANCHORED = frozenset({Intent.REMEDY, Intent.COMPLAINT, Intent.PROCEDURE})
 LAW_COVERAGE = 0.3  # below this the 条例 does not speak to the question: try the other law texts
 MAX_CHANNEL_CHARS = 70
@@ -53,8 +46,6 @@ _GENERAL_PROCEDURE_WORDS = frozenset(
     """.split()
 )
 
-LAW_BONUS = 0.1
-MAX_SOURCE_SECTION = 16
 
 # The 条例 articles each kind of procedural question rests on, and words that find them.
 _ARTICLES: dict[Intent, tuple[tuple[str, ...], str]] = {
@@ -66,31 +57,31 @@ _ARTICLES: dict[Intent, tuple[tuple[str, ...], str]] = {
 }
 
 
-def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | None:
+def guidance_answer(knowledge: Knowledge, q: Question, intent: Intent) -> Answer | None:
     """How disclosure works, from the agency's guide where there is one, else the 条例."""
     articles, words = _ARTICLES[intent]
-    asked = f"{topic(q)} {words}"
-    guides = engine.scope.of_agencies(q.agencies.scope, [DocKind.GUIDE])
+    asked = f"{q.about} {words}"
+    guides = knowledge.catalogue.of_agencies(q.agencies.scope, [DocKind.GUIDE])
     if intent is Intent.PROCEDURE and _asks_how_in_general(q):
-        summary = procedure_summary(engine, q, guides)
+        summary = procedure_summary(knowledge, q, guides)
         if summary:
             return summary
 
-    laws = engine.scope.regulations()
+    laws = knowledge.catalogue.regulations()
     found: list[SentenceMatch] = []
     if guides:
-        hits = engine.search(asked, SearchFilters(documents=[g.id for g in guides]), 8)
+        hits = knowledge.search(asked, SearchFilters(documents=[g.id for g in guides]), 8)
         shape = expected_shape(q.folded)
-        found = [m for m in best_sentences(topic(q), hits, shape=shape) if m.coverage >= GUIDE_COVERAGE]
+        found = [m for m in best_sentences(q.about, hits, shape=shape) if m.coverage >= GUIDE_COVERAGE]
     # The 条例 first: it is what applies to every agency; other law texts (the court's
     # provisions on disclosure cases) only when it has nothing on the question.
     for law_docs in (laws[:1], laws[1:]):
         if found or not law_docs:
             break
-        hits = engine.search(asked, SearchFilters(documents=[d.id for d in law_docs]), 12)
+        hits = knowledge.search(asked, SearchFilters(documents=[d.id for d in law_docs]), 12)
         # The question's own words choose the sentence; the intent's words only helped find it.
         matches = best_sentences(
-            topic(q) or words,
+            q.about or words,
             hits,
             bonus=lambda h: ARTICLE_BONUS * _in_articles(h, articles),
             shape=expected_shape(q.folded),
@@ -101,7 +92,7 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
     if intent in _ANCHORED:
         # What to do against a reply, or with a complaint, is one article whatever the
         # wording of the question: it leads, a closer sentence may follow.
-        anchor = _article_sentences(engine, laws[:1], articles[0], q)
+        anchor = _article_sentences(knowledge, laws[:1], articles[0], q)
         home = {a.hit.doc_id for a in anchor}
         others = [
             m
@@ -116,24 +107,24 @@ def guidance_answer(engine: Engine, q: Question, intent: Intent) -> Answer | Non
     guide = guides[0] if guides else None
     return reply(
         intent,
-        _quote(found),
+        quote(found),
         found=True,
         agency=q.agencies.candidates[0] if guide and q.agencies.candidates else None,
         citations=[cite_hit(m.hit, quote=m.sentence) for m in found],
-        procedure=procedure_card(guide, engine.scope.agency_of.get(guide.id)) if guide else None,
-        contacts=engine.cards_for(q.agencies.scope)[:1] if q.agencies.scope else [],
+        procedure=procedure_card(guide, knowledge.catalogue.agency_of.get(guide.id)) if guide else None,
+        contacts=knowledge.contact_cards(q.agencies.scope)[:1] if q.agencies.scope else [],
     )
 
 
 def _article_sentences(
-    engine: Engine, laws: list[DocumentSummary], article: str, q: Question
+    knowledge: Knowledge, laws: list[DocumentSummary], article: str, q: Question
 ) -> list[SentenceMatch]:
     """The sentence of one article of a law text that fits the question best (else its first)."""
     if not laws:
         return []
-    hits = engine.kb.backend.records(SearchFilters(documents=[laws[0].id], records=[RecordKind.PASSAGE]))
+    hits = knowledge.records(SearchFilters(documents=[laws[0].id], records=[RecordKind.PASSAGE]))
     passages = [h for h in hits if h.section and h.section[-1].startswith(article)]
-    best = best_sentences(topic(q), passages, limit=1, shape=expected_shape(q.folded))
+    best = best_sentences(q.about, passages, limit=1, shape=expected_shape(q.folded))
     if best and best[0].coverage > 0:
         return best
     sentences = split_sentences(passages[0].text) if passages else []
@@ -145,12 +136,12 @@ def _asks_how_in_general(q: Question) -> bool:
     return all(term in _GENERAL_PROCEDURE_WORDS for term in q.terms)
 
 
-def procedure_summary(engine: Engine, q: Question, guides: list[DocumentSummary]) -> Answer | None:
+def procedure_summary(knowledge: Knowledge, q: Question, guides: list[DocumentSummary]) -> Answer | None:
     """The application procedure of the agency's guide, as a short card in words."""
     guide = next((g for g in guides if g.procedure and g.procedure.channels), None)
     if guide is None:
         return None
-    agency = engine.scope.agency_of.get(guide.id)
+    agency = knowledge.catalogue.agency_of.get(guide.id)
     card = procedure_card(guide, agency)
     if card is None:
         return None
@@ -172,7 +163,7 @@ def procedure_summary(engine: Engine, q: Question, guides: list[DocumentSummary]
         agency=agency,
         citations=card.sources,
         procedure=card,
-        contacts=engine.cards_for(q.agencies.scope)[:1],
+        contacts=knowledge.contact_cards(q.agencies.scope)[:1],
     )
 
 
@@ -188,52 +179,26 @@ def _in_articles(hit: Hit, articles: tuple[str, ...]) -> bool:
     return any(a in part for part in hit.section for a in articles)
 
 
-def passage_answer(engine: Engine, q: Question) -> Answer | None:
-    """The sentence of the records that best answers a free question, if one does."""
-    agencies = q.agencies.scope
-    docs = engine.scope.of_agencies(agencies) if agencies else []
-    if q.years and docs:
-        docs = [d for d in docs if d.meta.year in q.years or d.meta.kind is not DocKind.REPORT]
-    if agencies and not docs:
-        return None
-    filters = SearchFilters(documents=[d.id for d in docs], records=[RecordKind.PASSAGE, RecordKind.ITEM])
-    # No agency named: search everything (an empty document list means no restriction).
-    hits = engine.search(q.folded, filters, 10)
-    shape = expected_shape(q.folded)
-    # Asked about no agency in particular, the rules of the law come before one agency's wording.
-    primary = {d.id for d in engine.scope.regulations()[:1]}
-    prefer_law = (
-        None if agencies else (lambda h: LAW_BONUS * ((h.doc_kind is DocKind.LAW) + (h.doc_id in primary)))
-    )
-    found = [
-        m
-        for m in best_sentences(topic(q), hits, shape=shape, bonus=prefer_law)
-        if m.coverage >= ANSWER_COVERAGE
-    ]
-    if _ASKS_PERSON.search(q.folded):
-        # "局长是谁": only a sentence that names a person answers it.
-        found = [m for m in found if any(tag == "nr" for _, tag in engine.words.tag(m.sentence))]
-    if not found:
-        return None
-    first = found[0].hit
-    return reply(
-        Intent.GENERAL,
-        _quote(found),
-        found=True,
-        agency=first.agency,
-        year=first.year,
-        citations=[cite_hit(m.hit, quote=m.sentence) for m in found],
-        contacts=engine.cards_for(agencies)[:1] if agencies else [],
-    )
+def procedure_guidance(knowledge: Knowledge, q: Question) -> Answer | None:
+    """How to apply (申请方式, 内容, 渠道)."""
+    return guidance_answer(knowledge, q, Intent.PROCEDURE)
 
 
-def _quote(found: Sequence[SentenceMatch]) -> str:
-    """The sentences first, where they come from after: citizens read the first lines."""
-    sentences = [m.sentence for m in found[:2]]
-    sources = []
-    for match in found[:2]:
-        section = match.hit.section[-1] if match.hit.section else ""
-        where = f"《{match.hit.title}》" + (section if len(section) <= MAX_SOURCE_SECTION else "")
-        if where not in sources:
-            sources.append(where)
-    return "\n".join(sentences) + "\n（出处：" + "；".join(sources) + "）"
+def time_limit_guidance(knowledge: Knowledge, q: Question) -> Answer | None:
+    """How long a reply takes."""
+    return guidance_answer(knowledge, q, Intent.TIME_LIMIT)
+
+
+def fee_guidance(knowledge: Knowledge, q: Question) -> Answer | None:
+    """Whether applying costs money."""
+    return guidance_answer(knowledge, q, Intent.FEE)
+
+
+def remedy_guidance(knowledge: Knowledge, q: Question) -> Answer | None:
+    """What to do against a reply (复议, 诉讼, 投诉)."""
+    return guidance_answer(knowledge, q, Intent.REMEDY)
+
+
+def complaint_guidance(knowledge: Knowledge, q: Question) -> Answer | None:
+    """Where 信访, 投诉 and 举报 go under the 条例."""
+    return guidance_answer(knowledge, q, Intent.COMPLAINT)

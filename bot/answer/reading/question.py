@@ -6,14 +6,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.answer.agencies import AgencyMatcher, AgencyMentions
-from bot.answer.intents import IntentReading, read_intents
 from bot.answer.models import Intent
-from bot.answer.words import Words
-from bot.answer.years import find_years, strip_years
+from bot.answer.reading.agencies import AgencyMatcher, AgencyMentions
+from bot.answer.reading.intents import IntentReading, read_intents
+from bot.answer.reading.words import Words
+from bot.answer.reading.years import find_years, strip_years
 from bot.text import clean_spaces, fold, normalize_doc_no
-
-MAX_QUESTION_CHARS = 500
 
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,5}\s*号")
 _INDEX_NO = re.compile(r"(?<![a-z0-9])[a-z0-9]{3,}(?:[-/][a-z0-9]{2,}){2,}(?![a-z0-9])")
@@ -39,10 +37,17 @@ class Question:
         """The intent to answer first."""
         return self.reading.primary
 
+    @property
+    def about(self) -> str:
+        """What is asked: the content words, else the whole folded question."""
+        return self.topic or self.folded
 
-def understand(text: str, matcher: AgencyMatcher, words: Words, today: date) -> Question:
-    """Read a question; never fails, whatever the text."""
-    text = clean_spaces(text).strip()[:MAX_QUESTION_CHARS]
+
+def understand(
+    text: str, matcher: AgencyMatcher, words: Words, today: date, max_chars: int | None = None
+) -> Question:
+    """Read a question, cut to `max_chars` when given; never fails, whatever the text."""
+    text = clean_spaces(text).strip()[:max_chars]
     folded = fold(text)
     doc_no = _first(_DOC_NO, folded)
     index_no = _first(_INDEX_NO, folded)

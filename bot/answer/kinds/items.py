@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from bot.answer.compose import cite_hit, reply
-from bot.answer.fallback import not_found
+from bot.answer.declines import not_found
+from bot.answer.knowledge import Knowledge
+from bot.answer.matching.overlap import Weights, coverage, grams
+from bot.answer.matching.sentences import best_sentences
 from bot.answer.models import Answer, Intent
-from bot.answer.overlap import Weights, coverage, grams
-from bot.answer.sentences import best_sentences
+from bot.answer.reading.question import Question
 from bot.text import fold
 from index.backend import Hit, RecordKind, SearchFilters
-
-if TYPE_CHECKING:
-    from bot.answer.engine import Engine
-    from bot.answer.understand import Question
 
 TITLE_COVERAGE = 0.55
 LIST_COVERAGE = 0.8  # listed items cover nearly as much of the question as the best one
@@ -37,16 +34,16 @@ _ITEM_WORDS = frozenset(
 )
 
 
-def item_answer(engine: Engine, q: Question) -> Answer | None:
+def item_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     """The item a question refers to, with its metadata; None when it names no item."""
     if q.doc_no or q.index_no:
-        hits = engine.kb.backend.lookup(doc_no=q.doc_no, index_no=q.index_no)
+        hits = knowledge.lookup(doc_no=q.doc_no, index_no=q.index_no)
         if not hits:
             ref = q.doc_no or q.index_no
-            return not_found(engine, q, f"{ref}对应的文件", Intent.ITEM)
-        return _describe(engine, q, hits)
+            return not_found(knowledge, q, f"{ref}对应的文件", Intent.ITEM)
+        return _describe(knowledge, q, hits)
     depth = ITEMS_BY_YEAR if q.years else ITEMS
-    hits = _prefer_items(engine.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), depth))
+    hits = _prefer_items(knowledge.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), depth))
     if q.years:
         hits = [h for h in hits if _year(h) in q.years]
     listing = any(cue in q.folded for cue in _ASKS_LIST)
@@ -64,7 +61,7 @@ def item_answer(engine: Engine, q: Question) -> Answer | None:
     if listing:
         matching = [hits[i] for cov, i in scored if cov >= LIST_COVERAGE * scored[0][0]][:LIST_SIZE]
         return _list(matching)
-    return _describe(engine, q, [hits[scored[0][1]]])
+    return _describe(knowledge, q, [hits[scored[0][1]]])
 
 
 def _prefer_items(hits: list[Hit]) -> list[Hit]:
@@ -96,7 +93,7 @@ def _list(hits: list[Hit]) -> Answer:
     return reply(Intent.ITEM, "\n".join(lines), found=True, citations=[cite_hit(h) for h in hits])
 
 
-def _describe(engine: Engine, q: Question, hits: list[Hit]) -> Answer:
+def _describe(knowledge: Knowledge, q: Question, hits: list[Hit]) -> Answer:
     hit = hits[0]
     title = _title(hit)
     meta = hit.item
@@ -117,7 +114,7 @@ def _describe(engine: Engine, q: Question, hits: list[Hit]) -> Answer:
         facts.append(f"发布日期：{published.isoformat()}")
     if meta and meta.validity:
         facts.append(f"有效性：{meta.validity}")
-    lead = _content(engine, q, hit, title) or _lead(
+    lead = _content(knowledge, q, hit, title) or _lead(
         q, title, doc_no, index_no, meta.validity if meta else None
     )
     text = "\n".join([lead, "；".join(facts)]) if facts else lead
@@ -133,7 +130,7 @@ def _describe(engine: Engine, q: Question, hits: list[Hit]) -> Answer:
     )
 
 
-def _content(engine: Engine, q: Question, hit: Hit, title: str) -> str | None:
+def _content(knowledge: Knowledge, q: Question, hit: Hit, title: str) -> str | None:
     """When the question asks what a document says (not which one it is), its answering sentence."""
     folded_title = fold(title)
     asked = [t for t in q.terms if t not in _ITEM_WORDS]
@@ -141,7 +138,7 @@ def _content(engine: Engine, q: Question, hit: Hit, title: str) -> str | None:
     if not asked or not (counts or any(t not in folded_title for t in asked)):
         return None
     filters = SearchFilters(documents=[hit.doc_id], records=[RecordKind.PASSAGE, RecordKind.ITEM])
-    hits = engine.search(" ".join(asked), filters, 8)
+    hits = knowledge.search(" ".join(asked), filters, 8)
     found = best_sentences(" ".join(asked), hits, limit=1, shape=_COUNT if counts else None)
     if counts and found and not _COUNT.search(found[0].sentence):
         return None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.answer.overlap import Weights, best, coverage, grams, grams_with_synonyms, strip_numbering
+from bot.answer.matching.overlap import Weights, best, coverage, grams, grams_with_synonyms, strip_numbering
 from bot.corpus.models import Statistic
 from bot.text import fold
 

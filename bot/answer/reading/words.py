@@ -1,14 +1,16 @@
-"""Word segmentation of questions: jieba-rs with the domain vocabulary and agency names."""
+"""The words of a question and their parts of speech, from the index's own segmenter.
+
+Documents and questions are cut by one segmenter: the one of the analyzer stored in
+the index (index/analyzer.py), with the domain words and every agency name of the
+corpus the index was built from. Nothing here loads a dictionary of its own.
+"""
 
 from __future__ import annotations
 
 import re
-import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-import rjieba
-
-from index.analyzer import domain_words
+from index.segment import Segmenter
 
 # Function words and question words: they say how something is asked, not what.
 STOPWORDS = frozenset(
@@ -30,31 +32,23 @@ STOPWORDS = frozenset(
     """.split()
 )
 _NUMBER = re.compile(r"^[\d.%％]+$|^[〇零一二三四五六七八九十百千万两]+$")
-_DICT_LOCK = threading.Lock()
 # jieba parts of speech that never carry what a question is about.
 _NO_TOPIC_TAGS = frozenset("r c p u uj ul uz ug uv ud y e o d m q mq f x".split())
 
 
 class Words:
-    """Question words and their parts of speech, from our own jieba-rs engine.
+    """Question words and their parts of speech, cut by the index's segmenter."""
 
-    jieba-rs (rjieba) carries jieba's dictionary, tags and user-word rules (the index
-    checks its tokens against jieba's) and loads in a tenth of a second; the domain
-    words and every agency name are added so they stay whole words. Never jieba's
-    process-wide default tokenizer.
-    """
-
-    def __init__(self, extra_words: Iterable[str] = ()) -> None:
-        self._extra = sorted({w for w in [*domain_words(), *extra_words] if w and len(w) >= 2})
-        self._engine: rjieba.Jieba | None = None
+    def __init__(self, segmenter: Segmenter) -> None:
+        self._segmenter = segmenter
 
     def warm(self) -> None:
         """Load the dictionary now rather than at the first question."""
-        self._rjieba()
+        self._segmenter.tag("政府信息公开")
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech) pairs; place names are tagged "ns", people "nr"."""
-        return [(word, tag) for word, tag in self._rjieba().tag(text, True)]
+        return self._segmenter.tag(text)
 
     def topic(self, text: str, skip: Sequence[str] = ()) -> str:
         """The content words of a text, in order, space-separated.
@@ -72,13 +66,3 @@ class Words:
             if word and word not in STOPWORDS and not _NUMBER.match(word) and tag not in _NO_TOPIC_TAGS:
                 kept.append(word)
         return " ".join(kept)
-
-    def _rjieba(self) -> rjieba.Jieba:
-        if self._engine is None:
-            with _DICT_LOCK:
-                if self._engine is None:
-                    engine = rjieba.Jieba()
-                    for word in self._extra:
-                        engine.add_word(word, None, "nt")
-                    self._engine = engine
-        return self._engine

@@ -1,17 +1,17 @@
-"""Which documents a question is about: by agency, year and kind, from the corpus facts."""
+"""The catalogue of documents: by agency, year and kind, the way answers look them up."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from bot.answer.agencies import AgencyMatcher
+from bot.answer.reading.agencies import AgencyMatcher
 from bot.corpus.models import DocKind
 from index.backend import DocumentSummary
 
 
-class Scope:
-    """The documents of the knowledge base, grouped the ways answers need them."""
+class Catalogue:
+    """The documents of one index version, grouped the ways answers need them."""
 
     def __init__(self, documents: Iterable[DocumentSummary], matcher: AgencyMatcher) -> None:
         self.documents = {d.id: d for d in documents}

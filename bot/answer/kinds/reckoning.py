@@ -8,10 +8,11 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from bot.answer.compose import cite_hit, reply
+from bot.answer.knowledge import Knowledge
 from bot.answer.models import Answer, Citation, Intent
+from bot.answer.reading.question import Question
 from bot.assist.dates import format_date, parse_date
 from bot.assist.deadline import (
     CHANNEL_NAMES,
@@ -26,10 +27,6 @@ from bot.corpus.cn import cn_to_int
 from bot.errors import AssistError
 from index.backend import SearchFilters
 
-if TYPE_CHECKING:
-    from bot.answer.engine import Engine
-    from bot.answer.understand import Question
-
 _DATE = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]?"
     r"|(?<![\d.])\d{1,2}\.\d{1,2}(?![\d.])|大前天|前天|昨天|今天|(?:上上|上|这|本)?(?:个)?(?:周|星期|礼拜)[一二三四五六日天]"
@@ -43,7 +40,7 @@ _APPLICATIONS = re.compile(
 _PAGES = re.compile(_NUMBER + r"\s*页")
 
 
-def deadline_answer(engine: Engine, q: Question) -> Answer | None:
+def deadline_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     """The reply deadline of an application submitted on a date the question names."""
     when = _DATE.search(q.folded)
     if when is None or not _SUBMITTED.search(q.folded) or not _WHEN.search(q.folded):
@@ -62,11 +59,11 @@ def deadline_answer(engine: Engine, q: Question) -> Answer | None:
         Intent.TIME_LIMIT,
         f"{lead}\n\n{explain_deadlines(result)}",
         found=True,
-        citations=_articles(engine, ("第三十一条", "第三十三条")),
+        citations=_articles(knowledge, ("第三十一条", "第三十三条")),
     )
 
 
-def fee_estimate_answer(engine: Engine, q: Question) -> Answer | None:
+def fee_estimate_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     """The information-processing fee for a stated number of applications or pages."""
     pages = _PAGES.search(q.folded)
     applications = _APPLICATIONS.search(q.folded)
@@ -79,7 +76,9 @@ def fee_estimate_answer(engine: Engine, q: Question) -> Answer | None:
             return None
     except AssistError as exc:
         return reply(Intent.FEE, exc.user_message, found=True)
-    return reply(Intent.FEE, explain_fee(estimate), found=True, citations=_articles(engine, ("第四十二条",)))
+    return reply(
+        Intent.FEE, explain_fee(estimate), found=True, citations=_articles(knowledge, ("第四十二条",))
+    )
 
 
 def _shown(step: DatedStep) -> str:
@@ -97,9 +96,9 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else (cn_to_int(text) or 0)
 
 
-def _articles(engine: Engine, articles: tuple[str, ...]) -> list[Citation]:
-    laws = engine.scope.regulations()[:1]
+def _articles(knowledge: Knowledge, articles: tuple[str, ...]) -> list[Citation]:
+    laws = knowledge.catalogue.regulations()[:1]
     if not laws:
         return []
-    hits = engine.kb.backend.records(SearchFilters(documents=[laws[0].id]), limit=500)
+    hits = knowledge.records(SearchFilters(documents=[laws[0].id]), limit=500)
     return [cite_hit(h) for a in articles for h in hits if h.section and h.section[-1].startswith(a)][:3]

@@ -7,17 +7,13 @@ Tried only after the records had nothing to quote, so a question *about* these r
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from bot.answer.compose import cite_hit, reply
+from bot.answer.knowledge import Knowledge
 from bot.answer.models import Answer, Intent
+from bot.answer.reading.question import Question
 from bot.assist.triage import TriageKind, triage
 from index.backend import SearchFilters
-
-if TYPE_CHECKING:
-    from bot.answer.engine import Engine
-    from bot.answer.understand import Question
-
 
 _DISCLOSURE_WORDS = re.compile(r"申请|公开|政府信息")
 # Someone saying they want to complain, report or petition, rather than asking about it.
@@ -26,12 +22,12 @@ _FIRST_PERSON_ACTION = re.compile(
 )
 
 
-def stated_redirect_answer(engine: Engine, q: Question) -> Answer | None:
+def stated_redirect_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     """A redirect for someone who says they want to complain or report ("我要投诉…")."""
-    return redirect_answer(engine, q) if _FIRST_PERSON_ACTION.search(q.folded) else None
+    return redirect_answer(knowledge, q) if _FIRST_PERSON_ACTION.search(q.folded) else None
 
 
-def redirect_answer(engine: Engine, q: Question) -> Answer | None:
+def redirect_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     """Where a complaint, report, petition or service question goes instead; None for disclosure."""
     agency = q.agencies.candidates[0] if len(q.agencies.candidates) == 1 else None
     result = triage(q.text, agency=agency)
@@ -40,12 +36,12 @@ def redirect_answer(engine: Engine, q: Question) -> Answer | None:
     if result.kind is TriageKind.CONSULTATION and _DISCLOSURE_WORDS.search(q.folded):
         return None  # "申请需要什么材料" here asks how to apply for disclosure
     lines = [result.reason, *(f"· {line}" for line in result.where_to_go)]
-    cards = engine.cards_for(q.agencies.scope) if q.agencies.scope else []
+    cards = knowledge.contact_cards(q.agencies.scope) if q.agencies.scope else []
     citations = []
     article = _article(result.basis)
     if article:
-        laws = engine.scope.regulations()
-        hits = engine.search(article, SearchFilters(documents=[d.id for d in laws[:1]]), 5)
+        laws = knowledge.catalogue.regulations()
+        hits = knowledge.search(article, SearchFilters(documents=[d.id for d in laws[:1]]), 5)
         citations = [cite_hit(h) for h in hits if any(article in part for part in h.section)][:1]
     return reply(Intent.COMPLAINT, "\n".join(lines), found=True, citations=citations, contacts=cards[:1])
 

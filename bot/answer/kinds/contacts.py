@@ -1,0 +1,77 @@
+"""Contact questions: phone, fax, e-mail, address, hours of an agency's disclosure office."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.cards import card_lines, conflict_sentence, has_field
+from bot.answer.compose import reply
+from bot.answer.kinds.passages import passage_answer
+from bot.answer.knowledge import Knowledge
+from bot.answer.models import Answer, ContactCard, Intent
+from bot.answer.reading.question import Question
+
+OVERVIEW_AGENCIES = 6
+_WHERE_TO_FIND = re.compile(r"查阅|查询|查看|看到|下载|获取|找到|查到")
+
+
+def contact_answer(knowledge: Knowledge, q: Question) -> Answer | None:
+    """The contact card of the agency asked about, the asked field first."""
+    agencies = q.agencies.scope
+    wanted = q.reading.contact_fields or ["phone"]
+    if not agencies:
+        return contacts_overview(knowledge, q, wanted)
+    if _WHERE_TO_FIND.search(q.folded):
+        # "在哪里可以查到/看到…": the records usually say so in a sentence, not a card.
+        found = passage_answer(knowledge, q)
+        if found is not None:
+            return found
+    cards = knowledge.contact_cards(agencies, wanted, q.topic)
+    if not cards or not any(has_field(cards[0], f) for f in wanted):
+        # The records may still say where to go in a sentence (e.g. "到…法规科查询").
+        return passage_answer(knowledge, q) or (contact_reply(knowledge, q, cards, wanted) if cards else None)
+    return contact_reply(knowledge, q, cards, wanted)
+
+
+def contact_reply(knowledge: Knowledge, q: Question, cards: list[ContactCard], wanted: list[str]) -> Answer:
+    """The contact card(s) of the agency asked about, the asked fields first."""
+    card = cards[0]
+    name = card.office or card.agency
+    alias = next((m for m in q.agencies.matched if m not in name and len(m) > 2), None)
+    lines = [f"{name}（{alias}）" if alias and alias not in card.agency else name]
+    lines += card_lines(card, wanted)
+    # Disagreements on what was asked are said in the answer; all of them stay on the card.
+    lines += [
+        conflict_sentence(c)
+        for c in knowledge.conflicts
+        if c.agency in (card.agency, card.office) and c.field in wanted
+    ]
+    return reply(
+        Intent.CONTACT,
+        "\n".join(lines),
+        found=True,
+        agency=card.agency,
+        citations=card.sources[:2],
+        contacts=cards[:3],
+    )
+
+
+def contacts_overview(knowledge: Knowledge, q: Question, wanted: list[str]) -> Answer | None:
+    """No agency named: the asked contact of the agencies the records cover, and a request to choose."""
+    lines = []
+    for agency in knowledge.catalogue.agencies_with_documents()[:OVERVIEW_AGENCIES]:
+        cards = knowledge.contact_cards([agency], wanted)
+        values = card_lines(cards[0], wanted)[:1] if cards else []
+        if values:
+            lines.append(f"· {agency}：{values[0]}")
+    if not lines:
+        return None
+    head = "您要咨询哪个机关？现有记录中的联系方式："
+    return reply(
+        Intent.CONTACT,
+        "\n".join([head, *lines]),
+        found=False,
+        suggestions=[
+            f"{a}的政府信息公开咨询电话是多少？" for a in knowledge.catalogue.agencies_with_documents()[:3]
+        ],
+    )

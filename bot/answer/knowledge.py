@@ -1,0 +1,75 @@
+"""What answers know of one opened index version, and the only way they reach it.
+
+Every kind of question (bot/answer/kinds) depends on a `Knowledge`: the catalogue of
+documents, the agency matcher and question words, and search, records, lookups and
+contact cards over the backend. No answer function touches the backend itself, so a
+second backend (OpenSearch) serves the same answers behind the same object.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from bot.answer.cards import contact_cards
+from bot.answer.catalogue import Catalogue
+from bot.answer.models import ContactCard
+from bot.answer.reading.agencies import AgencyMatcher
+from bot.answer.reading.question import Question, understand
+from bot.answer.reading.words import Words
+from bot.corpus.models import Conflict
+from index.backend import Hit, KnowledgeBase, PerVersion, RecordKind, SearchFilters
+
+
+class Knowledge:
+    """The records of one index version, as answers need them."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._backend = kb.backend
+        self._registry = kb.agencies
+        self.version = kb.info.version
+        self.conflicts: list[Conflict] = list(kb.conflicts)
+        self.matcher = AgencyMatcher(kb.agencies)
+        self.catalogue = Catalogue(kb.backend.documents(), self.matcher)
+        self.words = Words(kb.backend.analyzer.segmenter)
+
+    def read(self, text: str, today: date | None = None, max_chars: int | None = None) -> Question:
+        """A question understood against these records; never fails, whatever the text."""
+        q = understand(text, self.matcher, self.words, today or date.today(), max_chars)
+        # A place names many agencies: those with the most records come first.
+        q.agencies.places = {p: self.catalogue.ranked(names) for p, names in q.agencies.places.items()}
+        return q
+
+    def search(self, text: str, filters: SearchFilters, limit: int = 10) -> list[Hit]:
+        """Ranked records for a text."""
+        return self._backend.search(text, filters, limit)
+
+    def records(self, filters: SearchFilters, limit: int = 1000) -> list[Hit]:
+        """Every record matching the filters, unranked, in index order."""
+        return self._backend.records(filters, limit)
+
+    def lookup(self, *, doc_no: str | None = None, index_no: str | None = None) -> list[Hit]:
+        """Items by 文号 or 索引号."""
+        return self._backend.lookup(doc_no=doc_no, index_no=index_no)
+
+    def statistics(self, doc_id: str) -> list[Hit]:
+        """Every statistic record of one document."""
+        return self.records(SearchFilters(documents=[doc_id], records=[RecordKind.STATISTIC]))
+
+    def passages(self, doc_id: str, limit: int = 1000) -> list[Hit]:
+        """Every passage of one document, in document order."""
+        return self.records(SearchFilters(documents=[doc_id], records=[RecordKind.PASSAGE]), limit)
+
+    def contact_cards(
+        self, agencies: list[str], wanted: list[str] | None = None, topic: str = ""
+    ) -> list[ContactCard]:
+        """Contact cards of the agencies' documents, the most useful first."""
+        docs = self.catalogue.of_agencies(agencies)
+        return contact_cards(docs, self._registry, self.conflicts, wanted or [], topic)
+
+    def warm(self) -> None:
+        """Load the word dictionaries now, not at the first question."""
+        self.words.warm()
+
+
+# The knowledge of an opened index version, built once per version.
+knowledge_of: PerVersion[Knowledge] = PerVersion(Knowledge)
