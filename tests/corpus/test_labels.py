@@ -45,3 +45,36 @@ def test_a_page_flattened_after_a_label_is_not_a_header_line() -> None:
     line = "当前位置： 首页政务公开 来源： 时间：2023-01-09 19:36 " + "根据《条例》编制本报告。" * 40
     assert parse_label_line(line) is None
     assert meta_pairs(line) is None
+
+
+def _header(text: str) -> dict[str, str]:
+    from bot.corpus.header import read_header
+    from bot.corpus.raw import RawDocument
+
+    return read_header(RawDocument(path="x.txt", format="txt", text=text)).fields
+
+
+def test_labels_alone_on_their_line_as_list_items_and_glued() -> None:
+    fields = _header(
+        "首页 > 某县人民政府信息公开 > 信息浏览\n"
+        "• 索引号:\n0001/2023-01\n• 主题分类:\n• 发文机构:\n某县财政局\n"
+        "标题\n某县财政局关于某事的通知发文字号\n某财发〔2023〕5号\n正文第一段，现将有关事项通知如下。"
+    )
+    assert fields == {
+        "索引号": "0001/2023-01",
+        "发文机关": "某县财政局",
+        "标题": "某县财政局关于某事的通知",
+        "发文字号": "某财发〔2023〕5号",
+    }
+
+
+def test_stretched_labels_without_colons() -> None:
+    fields = _header(
+        "信息公开\n索 引 号 A1/2024-3 发布机构 某镇人民政府\n文  号 公开日期 2024-02-03\n名  称 某镇指南\n"
+    )
+    assert fields == {
+        "索引号": "A1/2024-3",
+        "发布机构": "某镇人民政府",
+        "发布时间": "2024-02-03",
+        "标题": "某镇指南",
+    }
