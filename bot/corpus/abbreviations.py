@@ -24,6 +24,7 @@ class _Form(BaseModel):
 
     long: str = Field(min_length=1)
     short: str = Field(min_length=1)
+    informal: bool = False
 
 
 class Example(BaseModel):
@@ -34,6 +35,7 @@ class Example(BaseModel):
     name: str
     short: list[str] = Field(default_factory=list)
     not_short: list[str] = Field(default_factory=list)
+    full: str | None = None  # the official name an informal short name stands for
 
 
 class Abbreviations(BaseModel):
@@ -85,3 +87,11 @@ def _short_cores(core: str, rules: Abbreviations) -> set[str]:
     if words[1] in rules.generic:
         cores.add(words[0])
     return cores
+
+
+def full_name(name: str) -> str:
+    """The official name behind an informal short one: 上海市科委 -> 上海市科学技术委员会."""
+    for form in abbreviations().fixed:
+        if form.informal and name.endswith(form.short) and not name.endswith(form.long):
+            return name[: -len(form.short)] + form.long
+    return name

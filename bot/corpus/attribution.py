@@ -20,11 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from bot.corpus.abbreviations import full_name
 from bot.corpus.models import AgencyRegistry, DocKind
 from bot.corpus.organs import (
     GOVERNED_PLACE,
     GOVERNMENT,
     MANAGED_AREA,
+    ORGAN_NAME,
+    is_office,
     is_organ,
     is_place,
     office_of,
@@ -39,11 +42,20 @@ _SUBJECT_PATTERNS = (
     re.compile(r"^(?:19|20)\d{2}年度?([^《》（）()]{2,30}?)政府信息公开"),  # 2022年上海市政府信息公开…
     re.compile(r"^([^《》（）()]{2,40}?)(?:关于|印发|转发)"),  # 平潭综合实验区管委会关于…
     re.compile(r"^([^《》（）()]{2,40}?)政府信息公开"),  # 平潭综合实验区政府信息公开指南
+    # 镇巴县人民政府工作规则: a body, then what it made
+    re.compile(
+        r"^([^《》（）()]{2,30}?(?:人民政府|管委会|管理委员会|办事处|办公室|办公厅|委员会|局))[^《》]{2,}$"
+    ),
 )
 _NOTE_SUBJECT = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
 # "X信息公开办", "X政务公开领导小组办公室": the office of X that compiles X's report.
 _OFFICE_OF = re.compile(r"^(.+?(?:人民政府|政府|局|委员会|管委会))(?:信息公开|政府信息公开|政务公开).*$")
 _ITEM_LABELS = ("发文机关", "责任部门", "发布机构", "来源")
+# The national guide template: "根据《X职能配置、内设机构和人员编制规定》…，本机关…".
+_OWN_REMIT = re.compile(rf"《({ORGAN_NAME})(?:主要)?(?:职能配置|职责)[、，,]?\s*内设机构和人员编制规定》")
+_PLACE_WORD = re.compile(r"(?<![各本全该我])[\u4e00-\u9fff]{2,5}?(?:省|市|县|区|镇|乡|街道)(?![长委])")
+_NOT_PLACES = frozenset("城市 城镇 乡镇 社区 辖区 城区 开发区 园区 片区 景区 市区 县区 镇区".split())
+_DOMINANT = 3  # mentions that make a place the subject of a text that names no agency
 
 
 def infer_agency(
@@ -59,10 +71,19 @@ def infer_agency(
     subject = title_subject(title or "")
     if kind is DocKind.ITEM:
         organ = subject if subject and is_organ(subject) else None
-        candidates = [*(fields.get(k) for k in _ITEM_LABELS), organ, *authors, subject]
+        labelled = [fields.get(k) for k in _ITEM_LABELS]
+        candidates = [_issuer(organ, labelled, authors), *labelled, organ, *authors, subject]
     else:
         compiler = compiled_by(body)
-        candidates = [subject, fields.get("发布机构"), fields.get("来源"), _office_owner(compiler), *authors]
+        remit = _OWN_REMIT.search(body[:1500])
+        candidates = [
+            subject,
+            fields.get("发布机构"),
+            fields.get("来源"),
+            remit[1] if remit else None,
+            _office_owner(compiler),
+            *authors,
+        ]
     if kind is DocKind.ITEM_LIST and catalogue_titles:
         issuers = Counter(filter(None, map(title_subject, catalogue_titles)))
         candidates.insert(0, issuers.most_common(1)[0][0] if issuers else None)
@@ -75,7 +96,35 @@ def infer_agency(
         mentioned = registry.mentioned(re.sub(r"《[^》]*》", "", body[:300]))
         if mentioned:
             return mentioned[0].name
+        place = _dominant_place(body)
+        return as_agency(place, registry, [*evidence, *_governments_of(place, body)]) if place else None
     return None
+
+
+def _issuer(organ: str | None, labelled: Sequence[str | None], authors: Sequence[str]) -> str | None:
+    """The government that issued an item its own office published: the title's body when it
+    also signed it and the page's labelled body is only its office ("高青县人民政府关于…",
+    signed 高青县人民政府, 发文机关 高青县人民政府办公室)."""
+    if not organ or organ not in authors:
+        return None
+    offices = [name for name in labelled if name and office_of(qualify(name, organ)) == organ]
+    return organ if offices else None
+
+
+def _governments_of(place: str, body: str) -> list[str]:
+    """Full names of the place's government the text prints ("济源市大峪镇人民政府"), longest first."""
+    pattern = re.compile(rf"[\u4e00-\u9fff]{{0,8}}?{re.escape(place)}(?:人民政府|管委会|管理委员会|办事处)")
+    return sorted({m[0] for m in pattern.finditer(body[:3000])}, key=len, reverse=True)
+
+
+def _dominant_place(body: str) -> str | None:
+    """The place a text keeps naming when it names no agency ("大峪镇政务公开平台" …)."""
+    text = re.sub(r"《[^》]*》", "", body[:3000])
+    counts = Counter(m[0] for m in _PLACE_WORD.finditer(text) if m[0] not in _NOT_PLACES)
+    if not counts:
+        return None
+    place, count = counts.most_common(1)[0]
+    return place if count >= _DOMINANT else None
 
 
 def _home(subject: str | None, evidence: Sequence[str | None]) -> str | None:
@@ -110,9 +159,11 @@ def _office_owner(office: str | None) -> str | None:
 
 def as_agency(name: str, registry: AgencyRegistry, evidence: Iterable[str | None] = ()) -> str:
     """A known agency's canonical name; a bare place becomes the body that governs it."""
-    known = registry.resolve(name)
+    known = registry.resolve(name) or registry.resolve(full_name(name))
     if known:
         return known.name
+    if full_name(name) != name:
+        return full_name(name)
     if name.endswith("街道"):
         return registry.canonical(name + "办事处")
     if not is_place(name):
@@ -131,9 +182,10 @@ def _government_named(place: str, evidence: Iterable[str | None]) -> str | None:
         if not raw:
             continue
         name = qualify(raw, place)
-        if not name.startswith(place) or split_place(name[len(place) :])[0]:
+        where, rest = split_place(name)
+        if not where.endswith(place):
             continue  # another place's body, or a body of a place inside this one
-        if GOVERNMENT.search(name):
+        if GOVERNMENT.search(rest) and not is_office(rest):
             return name
         if (government := office_of(name)) and GOVERNMENT.search(government):
             return government

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,6 +35,7 @@ from bot.corpus.header import read_header
 from bot.corpus.layout import unwrap
 from bot.corpus.meta import infer_meta, merge_meta
 from bot.corpus.models import AgencyRegistry, Corpus, DocKind, Document, LoadFailure, Section, Statistic
+from bot.corpus.organs import is_relative
 from bot.corpus.phones import with_area_code
 from bot.corpus.procedure import extract_procedure
 from bot.corpus.raw import RawDocument
@@ -47,8 +47,6 @@ from bot.errors import CorpusError, DocumentError
 log = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
-# "区人民政府办公室", "市政府": names that only mean something next to their document's place.
-_RELATIVE = re.compile(r"^[省市区县镇乡]")
 
 
 def iter_document_paths(root: Path) -> Iterator[Path]:
@@ -164,7 +162,7 @@ def _agency_file(root: Path, failures: list[LoadFailure]) -> AgencyFile:
 def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegistry:
     """The corpus registry: the operator's agencies, every document's agency and publisher."""
     names = [
-        n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n and not _RELATIVE.match(n)
+        n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n and not is_relative(n)
     ]
     preliminary = build_registry(agency_file, names)
     codes: dict[str, list[str]] = defaultdict(list)

@@ -37,8 +37,8 @@ ORGAN_NAME = (
 
 
 def is_organ(name: str) -> bool:
-    """Whether a name ends the way a government body's name ends."""
-    return bool(ORGAN.search(name))
+    """Whether a name ends the way a government body's name ends ("县政府网站" does not)."""
+    return bool(ORGAN.search(name)) and not name.endswith(("网站", "网"))
 
 
 def is_place(name: str) -> bool:
@@ -66,11 +66,17 @@ def is_office(name: str) -> bool:
     return office_of(name) is not None or bool(_OFFICE_END.search(name))
 
 
+def is_relative(name: str) -> bool:
+    """Whether a name only means something next to its document's place: 区人民政府办公室,
+    市公安局 (but not 镇巴县人民政府 or 市中区人民政府, whose first character begins a place)."""
+    return bool(_RELATIVE.match(name)) and not split_place(name)[0]
+
+
 def qualify(name: str, home: str | None) -> str:
     """A name relative to its document's place made whole: 区管委会办公室 in a 平潭综合实验区
     document -> 平潭综合实验区管委会办公室; other names unchanged."""
     match = _RELATIVE.match(name)
-    if not match or not home:
+    if not match or not home or not is_relative(name):
         return name
     place, _ = split_place(home)
     if not place and is_place(home):

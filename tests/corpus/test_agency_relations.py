@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.corpus import load_corpus
-from bot.corpus.abbreviations import abbreviations
+from bot.corpus.abbreviations import abbreviations, full_name
 from bot.corpus.agencies import AgencyFile, build_registry, generated_aliases, read_agency_file
 from bot.corpus.models import Corpus
 from tests.corpus.conftest import CopyCorpus, Variant
@@ -25,6 +25,8 @@ def test_every_abbreviation_example(example) -> None:
     aliases = generated_aliases(example.name)
     assert set(example.short) <= aliases
     assert not set(example.not_short) & aliases
+    if example.full:
+        assert full_name(example.name) == example.full
 
 
 def test_department_short_names_resolve_in_the_corpus(corpus: Corpus) -> None:
