@@ -200,7 +200,7 @@ def _office_before(body: str, pos: int, floor: int) -> str | None:
     ]
     if named:
         return named[-1]
-    chunk = window.rstrip(" ,，:：、\u3000")
+    chunk = window.rstrip(" ,，:：、\u3000\n")  # the name may stand on the line above its values
     cuts = list(_BOUNDARY.finditer(chunk))
     chunk = chunk[cuts[-1].end() :] if cuts else chunk
     chunk = _ROLE_WORDS.sub("", _STOP_PHRASES.sub("", chunk)).strip(" （(【[")

@@ -159,6 +159,8 @@ def test_every_contact_of_the_new_documents_stays_with_its_agency(corpus: Corpus
     assert [p.display for p in contact.phones] == ["0517-87290606"]
     dayu = document(corpus, "guides/jiyuan_dayu_town_disclosure_guide_excerpt.txt")
     assert {c.agency for c in dayu.contacts} == {"济源市大峪镇人民政府"}
+    receiving = next(c for c in dayu.contacts if c.role == "受理机构")
+    assert receiving.office == "济源市大峪镇人民政府办公室"  # the name on the line above its address
 
 
 def test_every_new_document_in_one_corpus(bare_corpus: CopyCorpus) -> None:
