@@ -49,11 +49,14 @@ def not_found(knowledge: Knowledge, q: Question, missing: str, intent: Intent | 
 
 
 def not_covered(knowledge: Knowledge, q: Question) -> Answer:
-    """The question is about a place or agency the corpus does not cover."""
-    places = "、".join(q.agencies.unknown_places)
-    known = "、".join(knowledge.catalogue.agencies_with_documents()[:8])
+    """The question is about a place or agency the records do not hold: say so, never a neighbour's facts."""
+    mentions = q.agencies
+    missing = "、".join(mentions.unknown_agencies or mentions.unknown_places)
+    held = mentions.candidates  # the agencies of a place it named, when it named one we hold
+    known = "、".join(held or knowledge.catalogue.agencies_with_documents()[:8])
+    where = f"该地现有记录只收录了：{known}。" if held else f"目前收录的机关有：{known}。"
     text = (
-        f"抱歉，现有记录尚未收录{places}的政府信息公开资料，无法回答这个问题。\n"
-        f"· {NO_CONTACT}\n· {APPLY_HOW}\n目前收录的机关有：{known}。"
+        f"抱歉，现有记录中没有{missing}的政府信息公开资料，无法回答这个问题。\n"
+        f"· {NO_CONTACT}\n· {APPLY_HOW}\n{where}"
     )
     return reply(q.intent, text, found=False)

@@ -47,10 +47,21 @@ KINDS: dict[Intent, tuple[AnswerFunction, ...]] = {
 
 
 def reply_to(knowledge: Knowledge, q: Question) -> Answer:
-    """The answer to a question read against these records; never raises."""
+    """The answer to a question read against these records, saying first what it assumed."""
+    answer = _reply(knowledge, q)
+    if q.assumed:
+        answer.answer = "；".join(q.assumed) + "：" + answer.answer
+    return answer
+
+
+def _reply(knowledge: Knowledge, q: Question) -> Answer:
     if not q.folded.strip():
         return greeting(knowledge, q, empty=True)
-    if q.agencies.unknown_places and not q.agencies.candidates and q.intent is not Intent.ITEM:
+    mentions = q.agencies
+    unknown = (mentions.unknown_agencies and not mentions.named) or (
+        mentions.unknown_places and not mentions.candidates
+    )
+    if unknown and q.intent is not Intent.ITEM:
         return not_covered(knowledge, q)
     for kind in KINDS.get(q.intent, ()):
         found = kind(knowledge, q)

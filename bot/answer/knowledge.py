@@ -15,8 +15,10 @@ from bot.answer.catalogue import Catalogue
 from bot.answer.models import ContactCard
 from bot.answer.reading.agencies import AgencyMatcher
 from bot.answer.reading.question import Question, understand
+from bot.answer.reading.sounds import SoundAlikes
 from bot.answer.reading.words import Words
 from bot.corpus.models import Conflict
+from bot.lexicon.places import gazetteer
 from index.backend import Hit, KnowledgeBase, PerVersion, RecordKind, SearchFilters
 
 
@@ -31,13 +33,31 @@ class Knowledge:
         self.matcher = AgencyMatcher(kb.agencies)
         self.catalogue = Catalogue(kb.backend.documents(), self.matcher)
         self.words = Words(kb.backend.analyzer.segmenter)
+        self.sounds = SoundAlikes(self.matcher.spoken_names(), gazetteer())
 
     def read(self, text: str, today: date | None = None, max_chars: int | None = None) -> Question:
         """A question understood against these records; never fails, whatever the text."""
         q = understand(text, self.matcher, self.words, today or date.today(), max_chars)
+        if not q.agencies.candidates:
+            q = self._sound_alike(q, max_chars) or q
         # A place names many agencies: those with the most records come first.
         q.agencies.places = {p: self.catalogue.ranked(names) for p, names in q.agencies.places.items()}
         return q
+
+    def _sound_alike(self, q: Question, max_chars: int | None) -> Question | None:
+        """The question read again with names it mistyped corrected, if that finds an agency."""
+        fixes = self.sounds.corrections(q.folded)
+        if not fixes:
+            return None
+        text = q.folded
+        for fix in fixes:
+            text = text.replace(fix.typed, fix.meant)
+        corrected = understand(text, self.matcher, self.words, q.today, max_chars)
+        if not corrected.agencies.candidates:
+            return None
+        corrected.text = q.text
+        corrected.assumed = ["按" + "、".join(f"“{fix.meant}”" for fix in fixes) + "理解"]
+        return corrected
 
     def search(self, text: str, filters: SearchFilters, limit: int = 10) -> list[Hit]:
         """Ranked records for a text."""

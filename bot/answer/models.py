@@ -6,6 +6,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from bot.lexicon.questions import question_lexicon
+
 
 class Intent(StrEnum):
     """What the citizen asks for."""
@@ -35,15 +37,9 @@ class Citation(BaseModel):
     quote: str | None = None  # the cited passage or table row, original text
 
 
-# The fields of a contact card and how every channel labels them, in the order shown.
-CONTACT_FIELDS: dict[str, str] = {
-    "phone": "电话",
-    "fax": "传真",
-    "email": "电子邮箱",
-    "address": "地址",
-    "postcode": "邮编",
-    "hours": "受理时间",
-}
+# The fields of a contact card and how every channel labels them, in the order shown
+# (bot/lexicon/questions.toml).
+CONTACT_FIELDS: dict[str, str] = {name: f.label for name, f in question_lexicon().contact_fields.items()}
 # The parts of a procedure card and their labels, in the order shown.
 PROCEDURE_FIELDS: dict[str, str] = {
     "channels": "申请渠道",

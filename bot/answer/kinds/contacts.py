@@ -8,8 +8,9 @@ from bot.answer.cards import card_lines, conflict_sentence, has_field
 from bot.answer.compose import reply
 from bot.answer.kinds.passages import passage_answer
 from bot.answer.knowledge import Knowledge
-from bot.answer.models import Answer, ContactCard, Intent
+from bot.answer.models import CONTACT_FIELDS, Answer, ContactCard, Intent
 from bot.answer.reading.question import Question
+from bot.lexicon.questions import question_lexicon
 
 OVERVIEW_AGENCIES = 6
 _WHERE_TO_FIND = re.compile(r"查阅|查询|查看|看到|下载|获取|找到|查到")
@@ -27,10 +28,40 @@ def contact_answer(knowledge: Knowledge, q: Question) -> Answer | None:
         if found is not None:
             return found
     cards = knowledge.contact_cards(agencies, wanted, q.topic)
-    if not cards or not any(has_field(cards[0], f) for f in wanted):
-        # The records may still say where to go in a sentence (e.g. "到…法规科查询").
-        return passage_answer(knowledge, q) or (contact_reply(knowledge, q, cards, wanted) if cards else None)
-    return contact_reply(knowledge, q, cards, wanted)
+    having = [c for c in cards if all(has_field(c, f) for f in wanted)]
+    having = having or [c for c in cards if any(has_field(c, f) for f in wanted)]
+    if having:
+        return contact_reply(knowledge, q, [having[0], *(c for c in cards if c is not having[0])], wanted)
+    # The records may still say it in a sentence ("到…法规科查询"), if the sentence holds
+    # such a value (an e-mail address for 邮箱): a sentence on another subject does not answer.
+    found = passage_answer(knowledge, q)
+    if found is not None and any(re.search(_value(f), found.answer) for f in wanted):
+        return found
+    return field_missing(q, cards, wanted) if cards else None
+
+
+def field_missing(q: Question, cards: list[ContactCard], wanted: list[str]) -> Answer:
+    """The agency's documents do not give the asked field: say so, and what they do give."""
+    card = cards[0]
+    who = q.agencies.named[0] if len(q.agencies.named) == 1 else card.agency
+    asked = "、".join(CONTACT_FIELDS[f] for f in wanted)
+    lines = [f"现有记录中没有{who}的{asked}。"]
+    given = card_lines(card)
+    if given:
+        lines.append(f"记录中{card.office or card.agency}的联系方式：")
+        lines += given
+    return reply(
+        Intent.CONTACT,
+        "\n".join(lines),
+        found=False,
+        agency=card.agency,
+        citations=card.sources[:2],
+        contacts=cards[:3],
+    )
+
+
+def _value(field: str) -> str:
+    return question_lexicon().contact_fields[field].value
 
 
 def contact_reply(knowledge: Knowledge, q: Question, cards: list[ContactCard], wanted: list[str]) -> Answer:

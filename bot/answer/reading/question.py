@@ -31,6 +31,8 @@ class Question:
     today: date
     topic: str = ""  # what is asked: content words in place, the rest blanked
     terms: list[str] = field(default_factory=list)  # the content words, once each
+    # What the answer assumed and must say first: 按“淮安”理解, 按上一问的平潭综合实验区.
+    assumed: list[str] = field(default_factory=list)
 
     @property
     def intent(self) -> Intent:

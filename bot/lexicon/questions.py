@@ -1,0 +1,77 @@
+"""How citizens ask (questions.toml): intent cues and contact fields, validated on load."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field, field_validator
+
+QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
+
+
+def _compiles(patterns: list[str]) -> list[str]:
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"{pattern!r} is not a valid pattern: {exc}") from exc
+    return patterns
+
+
+class IntentCues(BaseModel):
+    """The cues of one intent and the questions that show it."""
+
+    cues: list[str]
+    examples: list[str] = Field(min_length=1)
+
+    _valid = field_validator("cues")(_compiles)
+
+
+class ContactField(BaseModel):
+    """One field of a contact card: its label, the cues asking for it, what its value looks like."""
+
+    label: str
+    cues: list[str]
+    value: str
+    examples: list[str] = Field(min_length=1)
+
+    _valid = field_validator("cues")(_compiles)
+
+    @field_validator("value")
+    @classmethod
+    def _value_compiles(cls, value: str) -> str:
+        _compiles([value])
+        return value
+
+
+class QuestionLexicon(BaseModel):
+    """The contents of questions.toml."""
+
+    order: list[str]
+    domain: str
+    reported: str
+    intents: dict[str, IntentCues]
+    contact_fields: dict[str, ContactField]
+
+    @field_validator("domain", "reported")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        _compiles([value])
+        return value
+
+
+@cache
+def question_lexicon() -> QuestionLexicon:
+    """questions.toml, read and validated once."""
+    return load_questions(QUESTIONS_FILE)
+
+
+def load_questions(path: Path) -> QuestionLexicon:
+    """Read and validate a questions file (raises ValueError naming the file and the entry)."""
+    try:
+        return QuestionLexicon.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
+        raise ValueError(f"{path.name}: {exc}") from exc
