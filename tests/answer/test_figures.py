@@ -35,7 +35,9 @@ def test_every_template_example_reads_as_its_slot(where: str, example) -> None:
         ("上海市府办2025年因政府信息公开被申请行政复议一共多少件？", "review.total", 55),
     ],
 )
-def test_a_figure_is_stated_from_its_cell_with_the_fact_as_data(ask: Ask, question: str, slot: str, value: int):
+def test_a_figure_is_stated_from_its_cell_with_the_fact_as_data(
+    ask: Ask, question: str, slot: str, value: int
+):
     reply = ask(question)
     assert reply.found and f"{value}件" in lead(reply)
     [figure] = reply.figures
