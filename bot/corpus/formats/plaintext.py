@@ -41,9 +41,9 @@ def read_text_file(data: bytes, rel: str, fmt: Format) -> RawDocument:
     length = 0  # of "\n".join(body) so far
     for number, line in enumerate(lines):
         if number in taken:
-            table = taken[number]  # None: a metadata grid lifted into the fields
-            if table is not None and table.offset is None:
-                table.offset = length + 1 if body else 0
+            raw_table = taken[number]  # None: a metadata grid lifted into the fields
+            if raw_table is not None and raw_table.offset is None:
+                raw_table.offset = length + 1 if body else 0
             continue
         if fmt == "md":
             line = _MD_HEADING.sub("", line)
