@@ -61,3 +61,8 @@ def test_without_a_context_nothing_is_assumed(kb: KnowledgeBase):
 def test_a_document_number_stands_on_its_own(kb: KnowledgeBase):
     _, item = converse(kb, "平潭综合实验区受理政府信息公开申请的邮箱", "岚综管规〔2024〕4号是哪个文件")
     assert item.found and "代建管理费" in lead(item) and "按上一问" not in item.answer
+
+
+def test_a_question_of_another_kind_is_not_a_part_of_the_previous_figure(kb: KnowledgeBase):
+    _, fee = converse(kb, "淮安市人民政府2024年一共收到多少件信息公开申请？", "一个月申请15件要交多少钱")
+    assert "500元" in lead(fee) and "3119" not in fee.answer

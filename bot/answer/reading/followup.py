@@ -97,7 +97,9 @@ def follow_up(q: Question, context: Context | None) -> FollowUp | None:
     if not q.years and context.years and figures:
         year = "、".join(f"{y}年" for y in context.years)
         taken.append(year)
-    refines = not bare and not names_agency and context.intent is Intent.STATISTIC
+    # A part of the previous figure ("其中律所呢", "维持了几件"), not a question of another kind.
+    own_kind = q.intent not in (Intent.STATISTIC, Intent.GENERAL)
+    refines = not bare and not names_agency and not own_kind and context.intent is Intent.STATISTIC
     if refines and not year and context.years and not q.years:
         year = "、".join(f"{y}年" for y in context.years)
         taken.append(year)
