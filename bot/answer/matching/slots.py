@@ -138,6 +138,8 @@ class SlotReader:
         table, column = columns[0].table, columns[0]
         if table == "applications":
             return [(self.template.row(table, "new"), _Word("", 0, 0))]
+        if table == "review_litigation":
+            return []  # 维持, 撤回 without 复议 or 诉讼: not said of which, maybe not of 表四 at all
         rows = [
             row
             for row in self.template.rows[table]
@@ -254,7 +256,7 @@ def _found(lines: list[tuple[Line, list[str]]], text: str) -> list[tuple[Line, _
     hits: list[tuple[Line, _Word]] = []
     for line, keys in lines:
         for key in keys:
-            at = text.find(key)
+            at = _find(text, key)
             if at >= 0:
                 hits.append((line, _Word(key, at, at + len(key))))
                 break
@@ -268,6 +270,14 @@ def _found(lines: list[tuple[Line, list[str]]], text: str) -> list[tuple[Line, _
     return sorted(kept, key=lambda pair: pair[1].start)
 
 
+def _find(text: str, key: str) -> int:
+    """Where a key stands in text, not counting a measure word's tail: 个人 in 几个人 is no 个人."""
+    at = text.find(key)
+    while at > 0 and key[0] in _MEASURES and text[at - 1] in "几少":
+        at = text.find(key, at + 1)
+    return at
+
+
 def _covers(other: _Word, word: _Word) -> bool:
     """Whether another line's word takes this word's place: it holds it and is longer, or it
     overlaps it and starts first (答复了多少|件申请: the verb before the noun names the row)."""
@@ -278,6 +288,7 @@ def _covers(other: _Word, word: _Word) -> bool:
 
 _JOINED = ("和", "及", "与", "以及", "还有", "跟", "、", "加")
 _QUESTION_WORDS = ("多少", "几")
+_MEASURES = "个件条项次名位"
 _ALTOGETHER = ("一共", "总共", "合计", "共计", "加起来", "加在一起")
 
 
