@@ -32,6 +32,10 @@ _COUNT = re.compile(r"\d+\s*(件|个|条|项|份)")
 _ITEM_WORDS = frozenset(
     "文件 通知 决定 通告 文号 发文字号 索引号 对应 标题 名称 内容 全文 有效 有效性 废止 失效".split()
 )
+# What is asked of a document rather than which one: never a word of its title.
+_META_WORDS = frozenset(
+    "文号 发文字号 字号 索引号 对应 标题 名称 全文 有效性 成文 成文日期 发文 发布日期 日期 发文机关".split()
+)
 
 
 def item_answer(knowledge: Knowledge, q: Question) -> Answer | None:
@@ -43,12 +47,20 @@ def item_answer(knowledge: Knowledge, q: Question) -> Answer | None:
             return not_found(knowledge, q, f"{ref}对应的文件", Intent.ITEM)
         return _describe(knowledge, q, hits)
     depth = ITEMS_BY_YEAR if q.years else ITEMS
-    hits = _prefer_items(knowledge.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), depth))
+    # The items of the agencies a question names, never another place's (淮安 is not 高青).
+    own = [d.id for d in knowledge.catalogue.of_agencies(q.agencies.scope)] if q.agencies.scope else []
+    if q.agencies.scope and not own:
+        return None
+    filters = SearchFilters(records=[RecordKind.ITEM], documents=own)
+    hits = _prefer_items(knowledge.search(q.folded, filters, depth))
     if q.years:
         hits = [h for h in hits if _year(h) in q.years]
     listing = any(cue in q.folded for cue in _ASKS_LIST)
-    # A list question names a kind of document ("哪些文件"): the kind is no title word.
-    asked = grams(" ".join(t for t in q.terms if not (listing and t in _DOCUMENT_NOUNS)))
+    # A list question names a kind of document ("哪些文件"): the kind is no title word; what
+    # is asked of a document (its 文号, its date) is no title word either.
+    asked = grams(
+        " ".join(t for t in q.terms if t not in _ITEM_WORDS and not (listing and t in _DOCUMENT_NOUNS))
+    )
     titles = [grams(_title(h)) for h in hits]
     if not hits or not asked:
         return None

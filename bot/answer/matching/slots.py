@@ -96,6 +96,7 @@ class SlotReader:
         """The cells a question asks for; `previous` is the slot a follow-up refines."""
         folded = label_key(word_lexicon().rephrase(fold(text)))
         rows, grouped = _asked_last(_found(self._rows, folded), self._group(folded), folded)
+        rows, grouped = self._both_editions(rows, grouped, folded)
         heading = rows[0][1].key if grouped and rows else ""
         if not rows and previous:
             return self._refine(folded, previous)
@@ -146,6 +147,18 @@ class SlotReader:
             if self.template.slot_id(table, row.id, column.id) in self.template.slots
         ]
         return [(row, _Word("", 0, 0)) for row in rows]
+
+    def _both_editions(
+        self, rows: list[tuple[RowSpec, _Word]], grouped: bool, folded: str
+    ) -> tuple[list[tuple[RowSpec, _Word]], bool]:
+        """A 2019 row whose 2021 counterpart is a heading's rows (（六）其他处理) asks for both:
+        a report of either format then has the cells."""
+        if len(rows) != 1 or rows[0][0].editions != ["2019"]:
+            return rows, grouped
+        heading = [(row, word) for row, word in self._group(folded) if row.editions != ["2019"]]
+        if not heading:
+            return rows, grouped
+        return [*rows, *heading], True
 
     def _group(self, folded: str) -> list[tuple[RowSpec, _Word]]:
         """The rows under the heading the text names (the longest heading named)."""
