@@ -59,7 +59,7 @@ def item_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     # A list question names a kind of document ("哪些文件"): the kind is no title word; what
     # is asked of a document (its 文号, its date) is no title word either.
     asked = grams(
-        " ".join(t for t in q.terms if t not in _ITEM_WORDS and not (listing and t in _DOCUMENT_NOUNS))
+        " ".join(t for t in q.terms if t not in _META_WORDS and not (listing and t in _DOCUMENT_NOUNS))
     )
     titles = [grams(_title(h)) for h in hits]
     if not hits or not asked:
