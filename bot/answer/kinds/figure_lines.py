@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.answer.compose import cite_hit, shorten, table_path, value_text
-from bot.answer.kinds.passages import says_enough
+from bot.answer.kinds.passages import answers, says_enough
 from bot.answer.knowledge import Knowledge
 from bot.answer.matching.sentences import best_sentences
 from bot.answer.matching.slots import SlotAsk, slot_label, slot_table
@@ -117,7 +117,9 @@ def prose_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Line 
 def sentence_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Line | None:
     """The report's sentence that answers a count, with a number or a "no" in it."""
     hits = knowledge.search(q.about, SearchFilters(documents=[doc.id], records=[RecordKind.PASSAGE]), 8)
-    found = [m for m in best_sentences(q.about, hits, limit=3) if _COUNTED.search(m.sentence)][:1]
+    found = [
+        m for m in best_sentences(q.about, hits, limit=3) if _COUNTED.search(m.sentence) and answers(q, m)
+    ][:1]
     if not found or found[0].coverage < SENTENCE_COVERAGE:
         return None
     match = found[0]
