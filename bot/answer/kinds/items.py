@@ -6,9 +6,10 @@ import re
 
 from bot.answer.compose import cite_hit, reply
 from bot.answer.declines import not_found
+from bot.answer.kinds.passages import answers
 from bot.answer.knowledge import Knowledge
 from bot.answer.matching.overlap import Weights, coverage, grams
-from bot.answer.matching.sentences import best_sentences
+from bot.answer.matching.sentences import SHAPED_COVERAGE, best_sentences, expected_shape
 from bot.answer.models import Answer, Intent
 from bot.answer.reading.question import Question
 from bot.text import fold
@@ -54,7 +55,7 @@ def item_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     filters = SearchFilters(records=[RecordKind.ITEM], documents=own)
     hits = _prefer_items(knowledge.search(q.folded, filters, depth))
     if q.years:
-        hits = [h for h in hits if _year(h) in q.years]
+        hits = [h for h in hits if _year(h) in q.years or _titled_years(h) & set(q.years)]
     listing = any(cue in q.folded for cue in _ASKS_LIST)
     # A list question names a kind of document ("哪些文件"): the kind is no title word; what
     # is asked of a document (its 文号, its date) is no title word either.
@@ -92,6 +93,11 @@ def _year(hit: Hit) -> int | None:
         (hit.item.written or hit.item.published) if hit.item else (hit.entry.published if hit.entry else None)
     )
     return when.year if when else hit.year
+
+
+def _titled_years(hit: Hit) -> set[int]:
+    """The years a document's title says it is about: 万载县2022年统计公报 (issued 2023)."""
+    return {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", _title(hit))}
 
 
 def _list(hits: list[Hit]) -> Answer:
@@ -151,10 +157,13 @@ def _content(knowledge: Knowledge, q: Question, hit: Hit, title: str) -> str | N
         return None
     filters = SearchFilters(documents=[hit.doc_id], records=[RecordKind.PASSAGE, RecordKind.ITEM])
     hits = knowledge.search(" ".join(asked), filters, 8)
-    found = best_sentences(" ".join(asked), hits, limit=1, shape=_COUNT if counts else None)
+    shape = _COUNT if counts else expected_shape(q.folded)
+    found = best_sentences(" ".join(asked), hits, limit=1, shape=shape)
     if counts and found and not _COUNT.search(found[0].sentence):
         return None
-    if not found or found[0].coverage < CONTENT_COVERAGE:
+    # A sentence of the shape asked for (a list of places for 哪些地方) needs less of the wording.
+    enough = SHAPED_COVERAGE if shape is not None and found and shape.search(found[0].sentence) else None
+    if not found or found[0].coverage < (enough or CONTENT_COVERAGE) or not answers(q, found[0]):
         return None
     return f"{found[0].sentence}（《{title}》）"
 
