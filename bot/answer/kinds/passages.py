@@ -21,8 +21,10 @@ ANSWER_COVERAGE = 0.6
 LAW_BONUS = 0.1
 _ASKS_PERSON = re.compile(r"是谁|叫什么|名字|姓名|哪位")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
-_COUNT = r"[\d零一二两三四五六七八九十百千万]\s*(?:余|多)?\s*{unit}"
-_MEASURE_ASKED = re.compile(r"(?:多少|几)\s*(件|条|次|项|名|场|期|篇|份|家|所|座|处|人次)")
+_COUNT = r"[\d零一二两三四五六七八九十百千万]\s*(?:余|多)?\s*(?:{unit})"
+_MEASURE_ASKED = re.compile(r"(?:多少|几)\s*(件|条|次|项|名|场|期|篇|份|家|所|座|处|人次|个人|位)")
+# The measure words a count of people or things may be given in: 几个人 → 2名.
+_UNITS_OF = {"个人": "名|人|位|个", "名": "名|人|位", "位": "名|人|位"}
 
 
 def answers(q: Question, match: SentenceMatch) -> bool:
