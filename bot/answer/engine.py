@@ -12,6 +12,7 @@ from collections.abc import Callable
 from bot.answer.declines import not_covered, not_found
 from bot.answer.kinds.contacts import contact_answer
 from bot.answer.kinds.courtesy import greeting, offtopic
+from bot.answer.kinds.documents import document_answer
 from bot.answer.kinds.figures import report_answer, report_decline
 from bot.answer.kinds.guidance import (
     complaint_guidance,
@@ -34,15 +35,22 @@ AnswerFunction = Callable[[Knowledge, Question], Answer | None]
 KINDS: dict[Intent, tuple[AnswerFunction, ...]] = {
     Intent.GREETING: (greeting,),
     Intent.OFFTOPIC: (redirect_answer, offtopic),
-    Intent.ITEM: (item_answer, passage_answer),
-    Intent.STATISTIC: (report_answer, passage_answer, report_decline),
+    Intent.ITEM: (document_answer, item_answer, passage_answer),
+    Intent.STATISTIC: (document_answer, report_answer, passage_answer, report_decline),
     Intent.CONTACT: (contact_answer, passage_answer),
     Intent.PROCEDURE: (redirect_answer, deadline_answer, procedure_guidance, passage_answer),
     Intent.TIME_LIMIT: (stated_redirect_answer, deadline_answer, time_limit_guidance, passage_answer),
     Intent.FEE: (stated_redirect_answer, fee_estimate_answer, fee_guidance, passage_answer),
     Intent.REMEDY: (stated_redirect_answer, remedy_guidance, passage_answer),
     Intent.COMPLAINT: (complaint_guidance,),
-    Intent.GENERAL: (stated_redirect_answer, deadline_answer, passage_answer, item_answer, redirect_answer),
+    Intent.GENERAL: (
+        stated_redirect_answer,
+        document_answer,
+        deadline_answer,
+        passage_answer,
+        item_answer,
+        redirect_answer,
+    ),
 }
 
 
