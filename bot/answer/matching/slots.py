@@ -126,9 +126,14 @@ class SlotReader:
         )
 
     def _columns_named(self, table: str, folded: str, row_words: list[_Word]) -> list[ColumnSpec]:
-        """The table's columns the text names outside its row words (个人 in 个人隐私 is no 自然人)."""
+        """The table's columns the text names outside its row words (个人 in 个人隐私 is no 自然人).
+
+        A breakdown named beside 一共 asks for the breakdown: "一共…律所提了多少件".
+        """
         found = _found([(c, k) for c, k in self._columns if c.table == table], folded)
-        return [c for c, w in found if not any(r.start <= w.start and w.end <= r.end for r in row_words)]
+        named = [c for c, w in found if not any(r.start <= w.start and w.end <= r.end for r in row_words)]
+        breakdown = _breakdown(named)
+        return breakdown if breakdown and len(breakdown) < len(named) else named
 
     def _by_column(self, folded: str) -> list[tuple[RowSpec, _Word]]:
         """A breakdown named without its row: the new applications' applicants (表三), the rows

@@ -52,7 +52,11 @@ def read_intents(
         found.discard(Intent.STATISTIC)
     if Intent.FEE in found and has_year and re.search(words.collected, folded):
         found.add(Intent.STATISTIC)  # "2024年收了多少钱": the fees a report says were collected
-    counts_reported = re.search(words.reported, folded) and re.search(r"(?:多少|几)\s*(?:件|条|个)", folded)
+    counts_reported = (
+        re.search(words.reported, folded)
+        and re.search(r"多少|几|数量|总数", folded)
+        and not re.search(r"索引号|文号|字号|成文|有效性|是否有效|还有效吗", folded)  # asked of one document
+    )
     if Intent.ITEM in found and Intent.STATISTIC in found and counts_reported and not has_ref:
         found.discard(Intent.ITEM)  # "2024年废止了多少件规范性文件": a report figure, not one document
     # A count asked of an agency or a year is a report figure, unless it asks for a phone
