@@ -1,5 +1,8 @@
 """`gongkai check [CORPUS] [--json]`: load a corpus and show what was understood of it.
 
+First the product's data files (bot/lexicon/*.toml, places.tsv, bot/corpus/labels.toml,
+abbreviations.toml), each read afresh by its own loader: a broken one is named with the
+entry at fault and the corpus is not read until it is fixed. Then
 One line per document (kind, agency, year, sections, statistics, contacts, warnings);
 for a report on the national template, a second line with the template slots found of
 those expected and the table cells verified / unverified, then each identity of the
@@ -19,6 +22,7 @@ from typing import Any
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus, DocKind, Document, ReportTemplate
 from bot.corpus.stats.audit import Audit, audit
+from bot.lexicon.validate import FileCheck, check_files
 from bot.settings import load_settings
 
 
@@ -39,12 +43,34 @@ def run(args: argparse.Namespace) -> int:
     if not args.corpus.is_dir():
         print(f"gongkai check: {args.corpus}: not a folder", file=sys.stderr)
         return 2
+    files = check_files()
+    if not all(file.ok for file in files):
+        if args.json:
+            print(json.dumps({"lexicon": lexicon_fields(files)}, ensure_ascii=False, indent=1))
+        else:
+            print("\n".join(lexicon_lines(files)))
+            print("data files invalid: fix them before the corpus is read")
+        return 1
     corpus = load_corpus(args.corpus)
     if args.json:
         print(json.dumps(report(corpus), ensure_ascii=False, indent=1))
     else:
         print("\n".join(text_lines(corpus)))
     return 1 if corpus.failures else 0
+
+
+def lexicon_fields(files: list[FileCheck]) -> list[dict[str, Any]]:
+    """The data files, for --json."""
+    return [{"file": file.name, "ok": file.ok, "error": file.error} for file in files]
+
+
+def lexicon_lines(files: list[FileCheck]) -> list[str]:
+    """The data files for a terminal: one line when all are valid, else each broken one."""
+    broken = [file for file in files if not file.ok]
+    if not broken:
+        names = ", ".join(file.name.rsplit("/", 1)[1] for file in files)
+        return [f"ok    data files: {len(files)} valid ({names})"]
+    return [f"FAIL  {file.name}: {file.error}" for file in broken]
 
 
 def summary(corpus: Corpus) -> dict[str, int]:
@@ -114,6 +140,7 @@ def report(corpus: Corpus) -> dict[str, Any]:
     """The whole check as one JSON-ready object."""
     return {
         "root": corpus.root,
+        "lexicon": lexicon_fields(check_files()),
         "documents": [document_line(doc) for doc in corpus.documents],
         "failures": [failure.model_dump() for failure in corpus.failures],
         "conflicts": [conflict.model_dump(mode="json") for conflict in corpus.conflicts],
@@ -124,7 +151,7 @@ def report(corpus: Corpus) -> dict[str, Any]:
 
 def text_lines(corpus: Corpus) -> list[str]:
     """The check as lines for a terminal."""
-    lines = []
+    lines = lexicon_lines(check_files())
     for doc in corpus.documents:
         row = document_line(doc)
         kind = row["kind"] + (f"/{row['template']}" if row["template"] else "")

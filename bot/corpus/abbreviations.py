@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from bot.corpus.organs import split_place
+from bot.errors import LexiconError
 
 
 class _Form(BaseModel):
@@ -51,14 +52,21 @@ class Abbreviations(BaseModel):
     example: list[Example] = Field(default_factory=list)
 
 
+ABBREVIATIONS_FILE = Path(__file__).with_name("abbreviations.toml")
+
+
 @cache
 def abbreviations() -> Abbreviations:
-    """The validated file (a broken file is a programming error)."""
-    text = resources.files("bot.corpus").joinpath("abbreviations.toml").read_text(encoding="utf-8")
+    """abbreviations.toml, read and validated once."""
+    return load_abbreviations(ABBREVIATIONS_FILE)
+
+
+def load_abbreviations(path: Path) -> Abbreviations:
+    """Read and validate an abbreviations file (LexiconError names the file and the problem)."""
     try:
-        return Abbreviations.model_validate(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise RuntimeError(f"bot/corpus/abbreviations.toml is invalid: {exc}") from exc
+        return Abbreviations.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise LexiconError(path.name, str(exc)) from exc
 
 
 def short_names(name: str) -> set[str]:

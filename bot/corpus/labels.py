@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from bot.errors import LexiconError
 
 _SPACES = re.compile(r"[\s\u00a0\u2002-\u200b\u3000]+")
 
@@ -32,17 +34,25 @@ class _LabelFile(BaseModel):
     label: list[Label]
 
 
+LABELS_FILE = Path(__file__).with_name("labels.toml")
+
+
 @cache
 def labels() -> tuple[Label, ...]:
-    """Every label of labels.toml, validated (a broken file is a programming error)."""
-    text = resources.files("bot.corpus").joinpath("labels.toml").read_text(encoding="utf-8")
+    """Every label of labels.toml, read and validated once."""
+    return load_labels(LABELS_FILE)
+
+
+def load_labels(path: Path) -> tuple[Label, ...]:
+    """Read and validate a labels file (LexiconError names the file and the problem)."""
     try:
-        parsed = _LabelFile.model_validate(tomllib.loads(text))
-    except (tomllib.TOMLDecodeError, ValidationError) as exc:
-        raise RuntimeError(f"bot/corpus/labels.toml is invalid: {exc}") from exc
+        parsed = _LabelFile.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
+    except (OSError, tomllib.TOMLDecodeError, ValidationError) as exc:
+        raise LexiconError(path.name, str(exc)) from exc
     printed = [p for label in parsed.label for p in label.printed]
-    if len(printed) != len(set(printed)):
-        raise RuntimeError("bot/corpus/labels.toml lists a printed label twice")
+    twice = sorted({p for p in printed if printed.count(p) > 1})
+    if twice:
+        raise LexiconError(path.name, f"printed label listed twice: {'、'.join(twice)}")
     return tuple(parsed.label)
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from bot.errors import LexiconError
+
 ORGANS_FILE = Path(__file__).with_name("organs.toml")
 MAX_MENTION = 10  # characters of an agency type before its suffix, at most
 # Characters that end the words before an agency's name: 我想问问交建局, 向交建局申请.
@@ -52,12 +54,12 @@ def organs() -> Organs:
 
 
 def load_organs(path: Path) -> Organs:
-    """Read and validate an organs file (raises ValueError naming the problem)."""
+    """Read and validate an organs file (LexiconError, a ValueError, naming the problem)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         return Organs.model_validate(data)
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise ValueError(f"{path.name}: {exc}") from exc
+        raise LexiconError(path.name, str(exc)) from exc
 
 
 def organ_mentions(text: str, lexicon: Organs | None = None) -> list[OrganMention]:

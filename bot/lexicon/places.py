@@ -23,6 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bot.errors import LexiconError
+
 PLACES_FILE = Path(__file__).with_name("places.tsv")
 HEADER = "# code\tparent\tlevel\tname\tshort names (comma-separated)"
 LEVELS = {1: "province", 2: "city", 3: "county"}
@@ -105,11 +107,24 @@ def gazetteer() -> Gazetteer:
 def read_places(path: Path) -> list[Place]:
     """The places of a places.tsv file."""
     places = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise LexiconError(path.name, f"cannot read: {exc}") from exc
+    for number, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
-        code, parent, level, name, short = line.split("\t")
-        places.append(Place(code, parent or None, int(level), name, tuple(filter(None, short.split(",")))))
+        try:
+            code, parent, level, name, short = line.split("\t")
+            other_names = tuple(filter(None, short.split(",")))
+            places.append(Place(code, parent or None, int(level), name, other_names))
+        except ValueError as exc:
+            expected = "code, parent, level, name, other names, by tabs"
+            raise LexiconError(f"{path.name}: line {number}", f"expected {expected}: {exc}") from exc
+    codes = {place.code for place in places}
+    orphan = next((place for place in places if place.parent and place.parent not in codes), None)
+    if orphan:
+        raise LexiconError(f"{path.name}: {orphan.name}", f"parent {orphan.parent} is not listed")
     return places
 
 

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, field_validator
 
+from bot.errors import LexiconError
+
 QUESTIONS_FILE = Path(__file__).with_name("questions.toml")
 
 
@@ -92,8 +94,8 @@ def question_lexicon() -> QuestionLexicon:
 
 
 def load_questions(path: Path) -> QuestionLexicon:
-    """Read and validate a questions file (raises ValueError naming the file and the entry)."""
+    """Read and validate a questions file (LexiconError, a ValueError, naming the file and the entry)."""
     try:
         return QuestionLexicon.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise ValueError(f"{path.name}: {exc}") from exc
+        raise LexiconError(path.name, str(exc)) from exc

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field, field_validator
 
+from bot.errors import LexiconError
+
 WORDS_FILE = Path(__file__).with_name("words.toml")
 
 
@@ -77,8 +79,8 @@ def word_lexicon() -> WordLexicon:
 
 
 def load_words(path: Path) -> WordLexicon:
-    """Read and validate a words file (raises ValueError naming the file and the entry)."""
+    """Read and validate a words file (LexiconError, a ValueError, naming the file and the entry)."""
     try:
         return WordLexicon.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise ValueError(f"{path.name}: {exc}") from exc
+        raise LexiconError(path.name, str(exc)) from exc
