@@ -8,11 +8,13 @@ second backend (OpenSearch) serves the same answers behind the same object.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from bot.answer.cards import contact_cards
 from bot.answer.catalogue import Catalogue
-from bot.answer.models import ContactCard
+from bot.answer.matching.slots import slot_reader
+from bot.answer.models import ContactCard, Intent
 from bot.answer.reading.agencies import AgencyMatcher
 from bot.answer.reading.followup import Context, follow_up
 from bot.answer.reading.question import Question, understand
@@ -46,6 +48,8 @@ class Knowledge:
         """A question understood against these records (and the one before it); never fails."""
         today = today or date.today()
         q = understand(text, self.matcher, self.words, today, max_chars)
+        if _names_a_part(q, context):
+            q.reading = replace(q.reading, intents=[Intent.STATISTIC], domain=True)  # 其中律所提的呢
         completed = follow_up(q, context)
         if completed is not None:
             anchor = (
@@ -118,3 +122,10 @@ class Knowledge:
 
 # The knowledge of an opened index version, built once per version.
 knowledge_of: PerVersion[Knowledge] = PerVersion(Knowledge)
+
+
+def _names_a_part(q: Question, context: Context | None) -> bool:
+    """Whether a question read as off-topic names a cell of the figure the chat just had."""
+    if context is None or context.slot is None or q.intent is not Intent.OFFTOPIC:
+        return False
+    return slot_reader().read(q.folded, context.slot) is not None

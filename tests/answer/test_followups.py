@@ -66,3 +66,28 @@ def test_a_document_number_stands_on_its_own(kb: KnowledgeBase):
 def test_a_question_of_another_kind_is_not_a_part_of_the_previous_figure(kb: KnowledgeBase):
     _, fee = converse(kb, "淮安市人民政府2024年一共收到多少件信息公开申请？", "一个月申请15件要交多少钱")
     assert "500元" in lead(fee) and "3119" not in fee.answer
+
+
+def test_a_part_of_the_previous_figure_in_everyday_words(kb: KnowledgeBase):
+    total, lawyers, firms, carried = converse(
+        kb, "淮安2024年收到多少信息公开申请？", "其中律所提的呢？", "那企业呢？", "转到明年的呢？"
+    )
+    assert "3119" in lead(total)
+    for reply, figure in ((lawyers, "61件"), (firms, "53件"), (carried, "103件")):
+        assert reply.found and lead(reply).startswith("按上一问的淮安市人民政府、2024年")
+        assert figure in lead(reply) and "3119" not in reply.answer
+    assert "法律服务机构" in lead(lawyers) and "商业企业" in lead(firms)
+
+
+def test_outcomes_of_a_review_figure_and_its_litigation(kb: KnowledgeBase):
+    reviews, upheld, suits = converse(
+        kb, "上海市府办2025年因为信息公开被申请复议多少件？", "维持了几件？", "打官司的呢？"
+    )
+    assert "55件" in lead(reviews)
+    assert upheld.found and "维持40件" in lead(upheld)
+    assert suits.found and "行政诉讼" in lead(suits) and "34件" in lead(suits)
+
+
+def test_small_talk_after_a_figure_does_not_repeat_it(kb: KnowledgeBase):
+    _, chat = converse(kb, "淮安2024年收到多少信息公开申请？", "今天天气怎么样？")
+    assert "3119" not in chat.answer
