@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, computed_field
 
 from bot.lexicon.questions import question_lexicon
 
@@ -118,6 +119,49 @@ class Figure(BaseModel):
     citation: Citation | None = None
 
 
+class Item(BaseModel):
+    """A disclosed document's metadata as an answer states it."""
+
+    title: str
+    agency: str | None = None
+    doc_no: str | None = None  # 文号
+    index_no: str | None = None  # 索引号
+    publisher: str | None = None  # 发文机关
+    written: date | None = None  # 成文日期
+    published: date | None = None  # 发布日期
+    validity: str | None = None  # 有效性
+    citation: Citation | None = None
+
+    def fields(self) -> list[tuple[str, str, str]]:
+        """(key, label, value) of every field the item has, in the order answers list them."""
+        values = [(key, label, getattr(self, key)) for key, label in ITEM_FIELDS.items()]
+        return [(k, label, v.isoformat() if isinstance(v, date) else v) for k, label, v in values if v]
+
+
+ITEM_FIELDS: dict[str, str] = {
+    "doc_no": "文号",
+    "index_no": "索引号",
+    "publisher": "发文机关",
+    "written": "成文日期",
+    "published": "发布日期",
+    "validity": "有效性",
+}
+
+
+class Fact(BaseModel):
+    """One fact an answer states, flat, for machines: a figure, a contact field, an item field."""
+
+    kind: Literal["figure", "contact", "item"]
+    agency: str | None = None
+    year: int | None = None
+    field: str  # the template slot id, the contact field (phone, email…), the item field (doc_no…)
+    label: str  # the same in the records' words
+    value: str | int | float | None = None
+    unit: str | None = None
+    verified: bool | None = None  # figures: whether a template identity (or a labelled cell) holds
+    source: Citation | None = None
+
+
 class Answer(BaseModel):
     """One reply to one question."""
 
@@ -135,6 +179,7 @@ class Answer(BaseModel):
     figures: list[Figure] = Field(default_factory=list)  # the figures stated, as data
     # A comparison across years or agencies: the points a chart plots, in order.
     series: list[Figure] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)  # the disclosed documents described
     # What the next question of the same chat may take from this one (never serialised).
     _followup: Any = PrivateAttr(default=None)
 
@@ -142,6 +187,54 @@ class Answer(BaseModel):
     def followup(self) -> Any:
         """The context a follow-up question may use (bot.answer.reading.followup.Context)."""
         return self._followup
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def facts(self) -> list[Fact]:
+        """Every figure, contact field and item field the answer states, each with its source."""
+        facts = [
+            Fact(
+                kind="figure",
+                agency=f.agency,
+                year=f.year,
+                field=f.slot or "",
+                label=f.label,
+                value=int(f.value) if f.value.is_integer() else f.value,
+                unit=f.unit,
+                verified=f.verified,
+                source=_source(f.citation),
+            )
+            for f in self.figures
+            if f.value is not None
+        ]
+        for card in self.contacts:
+            source = _source(card.sources[0] if card.sources else None)
+            for name in CONTACT_FIELDS:
+                if value := card.value(name):
+                    label = CONTACT_FIELDS[name]
+                    facts.append(
+                        Fact(
+                            kind="contact",
+                            agency=card.agency,
+                            field=name,
+                            label=label,
+                            value=value,
+                            source=source,
+                        )
+                    )
+        for item in self.items:
+            facts += [
+                Fact(
+                    kind="item",
+                    agency=item.agency,
+                    field=key,
+                    label=label,
+                    value=value,
+                    source=_source(item.citation),
+                )
+                for key, label, value in item.fields()
+            ]
+        return facts
 
 
 class DocumentPage(BaseModel):
@@ -168,3 +261,8 @@ class Coverage(BaseModel):
     agencies: list[AgencyCoverage] = Field(default_factory=list)
     documents: int = 0
     index_version: str | None = None
+
+
+def _source(citation: Citation | None) -> Citation | None:
+    """Where a fact stands, without the quote (the answer's citations carry it once)."""
+    return citation.model_copy(update={"quote": None}) if citation else None

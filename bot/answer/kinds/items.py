@@ -10,7 +10,7 @@ from bot.answer.kinds.passages import answers
 from bot.answer.knowledge import Knowledge
 from bot.answer.matching.overlap import Weights, coverage, grams
 from bot.answer.matching.sentences import SHAPED_COVERAGE, best_sentences, expected_shape
-from bot.answer.models import Answer, Intent
+from bot.answer.models import Answer, Intent, Item
 from bot.answer.reading.question import Question
 from bot.text import fold
 from index.backend import Hit, RecordKind, SearchFilters
@@ -116,22 +116,19 @@ def _describe(knowledge: Knowledge, q: Question, hits: list[Hit]) -> Answer:
     title = _title(hit)
     meta = hit.item
     entry = hit.entry
-    doc_no = (meta.doc_no if meta else None) or (entry.doc_no if entry else None)
-    index_no = (meta.index_no if meta else None) or (entry.index_no if entry else None)
-    facts = []
-    if doc_no:
-        facts.append(f"文号：{doc_no}")
-    if index_no:
-        facts.append(f"索引号：{index_no}")
-    if meta and meta.publisher:
-        facts.append(f"发文机关：{meta.publisher}")
-    if meta and meta.written:
-        facts.append(f"成文日期：{meta.written.isoformat()}")
-    published = (meta.published if meta else None) or (entry.published if entry else None)
-    if published:
-        facts.append(f"发布日期：{published.isoformat()}")
-    if meta and meta.validity:
-        facts.append(f"有效性：{meta.validity}")
+    item = Item(
+        title=title,
+        agency=hit.agency,
+        doc_no=(meta.doc_no if meta else None) or (entry.doc_no if entry else None),
+        index_no=(meta.index_no if meta else None) or (entry.index_no if entry else None),
+        publisher=meta.publisher if meta else None,
+        written=meta.written if meta else None,
+        published=(meta.published if meta else None) or (entry.published if entry else None),
+        validity=meta.validity if meta else None,
+        citation=cite_hit(hit),
+    )
+    doc_no, index_no = item.doc_no, item.index_no
+    facts = [f"{label}：{value}" for _, label, value in item.fields()]
     lead = _content(knowledge, q, hit, title) or _lead(
         q, title, doc_no, index_no, meta.validity if meta else None
     )
@@ -145,6 +142,7 @@ def _describe(knowledge: Knowledge, q: Question, hits: list[Hit]) -> Answer:
         agency=hit.agency,
         year=hit.year,
         citations=[cite_hit(h) for h in hits[:3]],
+        items=[item],
     )
 
 
