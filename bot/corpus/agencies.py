@@ -27,6 +27,7 @@ from bot.corpus.abbreviations import short_names
 from bot.corpus.models import Agency, AgencyRegistry, agency_key, strip_name_note
 from bot.corpus.organs import GOVERNMENT, is_office, is_organ, office_of, split_place
 from bot.errors import DocumentError
+from bot.lexicon.places import gazetteer
 
 AGENCY_FILE = "agencies.toml"
 
@@ -291,6 +292,50 @@ def learned_names(
         ):
             found.setdefault(compiler, canonical)
     return found
+
+
+def misprinted_places(names: Iterable[str]) -> dict[str, str]:
+    """Names whose place is no division at all but one character off a place another name
+    of the corpus spells right, printed name -> name as meant.
+
+    A report printed "沐阳县人民政府" throughout, beside 沭阳县发展和改革局's report: there is
+    no 沐阳县, and 沭阳县 is the one real county of the corpus a character away, so the
+    report is 沭阳县人民政府's. Nothing changes when the place is a division (钟楼区 and 鼓楼区
+    are both real), when any part of it is (平潭综合实验区 holds 平潭), or when two
+    places of the corpus would fit.
+    """
+    places = gazetteer()
+    unique = set(names)
+    spelled = {place for n in unique if (place := split_place(n)[0]) and places.named(place)}
+    found: dict[str, str] = {}
+    for name in unique:
+        place, kind = split_place(name)
+        if not place or not kind or places.mentions(place) or not _DIVISION.search(place):
+            continue
+        near = [known for known in spelled if _one_off(place, known)]
+        if len(near) == 1:
+            found[name] = near[0] + kind
+    return found
+
+
+def misprint_notes(misprints: Mapping[str, str]) -> list[str]:
+    """What `gongkai check` says of each name read as another."""
+    notes = []
+    for printed, meant in sorted(misprints.items()):
+        place = split_place(meant)[0]
+        chain = "".join(p.name for p in gazetteer().chain(gazetteer().named(place)[0]))
+        notes.append(f"{printed}: no such place as {split_place(printed)[0]}; read as {meant} ({chain})")
+    return notes
+
+
+_DIVISION = re.compile(r"(省|市|县|区|旗|州|盟)$")
+
+
+def _one_off(printed: str, known: str) -> bool:
+    """Same length, same last character (县, 区…), exactly one other character different."""
+    if len(printed) != len(known) or printed[-1] != known[-1]:
+        return False
+    return sum(a != b for a, b in zip(printed, known, strict=True)) == 1
 
 
 def _is_department(name: str) -> bool:

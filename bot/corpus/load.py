@@ -25,6 +25,8 @@ from bot.corpus.agencies import (
     learned_area_codes,
     learned_names,
     learned_parents,
+    misprint_notes,
+    misprinted_places,
     read_agency_file,
 )
 from bot.corpus.catalogue import extract_catalogue
@@ -161,9 +163,11 @@ def _agency_file(root: Path, failures: list[LoadFailure]) -> AgencyFile:
 
 def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegistry:
     """The corpus registry: the operator's agencies, every document's agency and publisher."""
-    names = [
+    printed = [
         n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n and not is_relative(n)
     ]
+    misprints = misprinted_places(printed)  # 沐阳县人民政府 -> 沭阳县人民政府
+    names = [misprints.get(n, n) for n in printed]
     preliminary = build_registry(agency_file, names)
     codes: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
@@ -174,8 +178,9 @@ def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegis
     reports = [
         (doc.meta.agency, doc.meta.compiled_by) for doc in documents if doc.meta.kind is DocKind.REPORT
     ]
-    other_names = learned_names(reports, preliminary)
-    return build_registry(agency_file, names, learned_area_codes(codes), parents, other_names)
+    other_names = {**learned_names(reports, preliminary), **misprints}
+    registry = build_registry(agency_file, names, learned_area_codes(codes), parents, other_names)
+    return registry.model_copy(update={"warnings": [*registry.warnings, *misprint_notes(misprints)]})
 
 
 def _with_area_codes(doc: Document, registry: AgencyRegistry) -> Document:

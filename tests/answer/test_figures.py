@@ -50,6 +50,40 @@ def test_rows_asked_by_their_heading_lead_with_their_sum(ask: Ask):
     assert "行政诉讼结果纠正共5件" in lead(reply) and len(reply.figures) == 2
 
 
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("淮安2024年法人或者其他组织提了几件信息公开申请？", 2024),
+        ("沭阳县2025年法人和其他组织申请了多少件？", 2025),
+    ],
+)
+def test_columns_asked_by_their_heading_lead_with_their_sum(ask: Ask, question: str, year: int):
+    reply = ask(question)
+    slots = {f.slot for f in reply.figures}
+    assert reply.found and "（法人或其他组织）共" in lead(reply)
+    assert slots and all(s.startswith("applications.new.") and s != "applications.new.natural" for s in slots)
+    summed = sum(f.value or 0 for f in reply.figures)
+    # The organisations and the natural persons make the total: the sum is the right cells'.
+    people = ask(f"{question[: question.index(str(year)) + 5]}自然人提了几件信息公开申请？")
+    total = ask(f"{question[: question.index(str(year)) + 5]}一共收到多少件信息公开申请？")
+    [natural], [everyone] = people.figures, total.figures
+    assert summed + (natural.value or 0) == everyone.value
+    assert f"共{int(summed)}件" in lead(reply)
+
+
+@pytest.mark.parametrize(
+    ("question", "slot"),
+    [
+        ("淮安2024年从上一年结转过来的申请有几件？", "applications.carried_in.total"),
+        ("平潭2024年有多少申请留到下一年办？", "applications.carried_forward.total"),
+        ("淮安2024年去年转到今年的申请有几件？", "applications.carried_in.total"),
+    ],
+)
+def test_carried_applications_in_everyday_words(ask: Ask, question: str, slot: str):
+    reply = ask(question)
+    assert reply.found and [f.slot for f in reply.figures] == [slot]
+
+
 def test_a_cell_is_not_the_answer_to_a_question_about_something_else(ask: Ask):
     reply = ask("平潭交通与建设局2022年通过12345平台受理了多少件群众诉求？")
     assert "11件" not in lead(reply)  # 受理 alone does not make it the 新收申请 cell

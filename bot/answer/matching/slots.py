@@ -91,6 +91,16 @@ class SlotReader:
             for heading in row.path[:-1]:
                 groups.setdefault(label_key(heading), []).append(row)
         self._groups = {key: rows for key, rows in groups.items() if len(rows) > 1 and len(key) >= 2}
+        # Columns under one heading, asked for together by it: 法人或其他组织 → its five kinds.
+        column_groups: dict[tuple[str, str], list[ColumnSpec]] = {}
+        for column, _ in self._columns:
+            for heading in column.path[:-1]:
+                column_groups.setdefault((column.table, label_key(heading)), []).append(column)
+        self._column_groups = {
+            key: columns
+            for key, columns in column_groups.items()
+            if len(columns) > 1 and len(key[1]) >= 2 and all(c.id != TOTAL for c in columns)
+        }
 
     def read(self, text: str, previous: str | None = None) -> SlotAsk | None:
         """The cells a question asks for; `previous` is the slot a follow-up refines."""
@@ -107,6 +117,9 @@ class SlotReader:
             return None
         table = rows[0][0].table
         rows = [(row, word) for row, word in rows if row.table == table]
+        kinds = self._column_group(table, folded) if len(rows) == 1 else None
+        if kinds is not None:  # "法人或其他组织提了几件": the sum of its columns
+            return self._column_sum(table, rows[0][0], *kinds)
         columns = self._columns_named(table, folded, [w for _, w in [*rows, *self._group(folded)]])
         slots: list[str] = []
         for row, _ in rows:
@@ -123,6 +136,33 @@ class SlotReader:
         parts = tuple(_plain(r.path[-1]) for r, _ in rows for _ in self._cells(table, r, columns))
         return SlotAsk(
             tuple(dict.fromkeys(slots)), table, bool(breakdown), grouped, tuple(words), heading, parts
+        )
+
+    def _column_group(self, table: str, folded: str) -> tuple[str, list[ColumnSpec]] | None:
+        """The column heading the text names (the longest), with the columns under it."""
+        named = [(key, columns) for (t, key), columns in self._column_groups.items() if t == table]
+        return next(((k, c) for k, c in sorted(named, key=lambda g: -len(g[0])) if k in folded), None)
+
+    def _column_sum(
+        self, table: str, row: RowSpec, heading: str, columns: list[ColumnSpec]
+    ) -> SlotAsk | None:
+        """A row's cells under a column heading, asked for as their sum."""
+        slots = self._cells(table, row, columns)
+        if len(slots) < 2:
+            return None
+        words = [*_said(row), heading, *(w for c in columns for w in _said(c))]
+        label = f"{_plain(row.path[-1])}（{heading}）"
+        parts = tuple(
+            _plain(c.path[-1]) for c in columns if self.template.slot_id(table, row.id, c.id) in slots
+        )
+        return SlotAsk(
+            tuple(slots),
+            table,
+            True,
+            True,
+            (*words, *_keys_of(self.template.tables[table].title)),
+            label,
+            parts,
         )
 
     def _columns_named(self, table: str, folded: str, row_words: list[_Word]) -> list[ColumnSpec]:
@@ -178,6 +218,9 @@ class SlotReader:
         table, row = self._owner(previous)
         if table is None or row is None:
             return None
+        kinds = self._column_group(table, folded)
+        if kinds is not None:
+            return self._column_sum(table, row, *kinds)
         columns = [c for c, _ in _found([(c, k) for c, k in self._columns if c.table == table], folded)]
         if not _breakdown(columns) and not columns:
             return None

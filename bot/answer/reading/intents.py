@@ -35,7 +35,10 @@ def read_intents(
     words = lexicon or question_lexicon()
     reading = IntentReading(domain=bool(re.search(words.domain, folded)) or has_agency or has_year or has_ref)
     found = {Intent(name) for name, intent in words.intents.items() if _any(intent.cues, folded)}
-    reading.contact_fields = [name for name, f in words.contact_fields.items() if _any(f.cues, folded)]
+    counts = bool(_COUNTS.search(folded))
+    reading.contact_fields = [
+        name for name, f in words.contact_fields.items() if _asks_field(f.cues, folded, counts)
+    ]
     if reading.contact_fields:
         found.add(Intent.CONTACT)
     if has_ref:
@@ -70,3 +73,18 @@ def read_intents(
 
 def _any(cues: list[str], text: str) -> bool:
     return any(re.search(cue, text) for cue in cues)
+
+
+# A contact word that says how applications came in, in a count question, asks for no contact:
+# 电话申请的有几件, 通过邮件提交了多少件.
+_COUNTS = re.compile(r"多少|几(?:件|个|次|宗|份)")
+_MANNER = re.compile(r"^(?:方式|形式)?(?:申请|提出|提交|递交|寄来|寄过来)")
+
+
+def _asks_field(cues: list[str], folded: str, counts: bool) -> bool:
+    """Whether a cue of a contact field asks for it (not "电话申请的有几件")."""
+    for cue in cues:
+        for match in re.finditer(cue, folded):
+            if not (counts and _MANNER.match(folded[match.end() :])):
+                return True
+    return False

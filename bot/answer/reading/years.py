@@ -45,7 +45,7 @@ def _relative_years(text: str, today: date) -> list[tuple[int, int]]:
     taken: list[range] = []
     for word, delta in _RELATIVE.items():  # longest first: 大前年 before 前年
         for match in re.finditer(word, text):
-            if any(match.start() in span for span in taken):
+            if any(match.start() in span for span in taken) or _in_flow(text, match.start(), match.end()):
                 continue
             taken.append(range(match.start(), match.end()))
             found.append((match.start(), today.year + delta))
@@ -54,6 +54,17 @@ def _relative_years(text: str, today: date) -> list[tuple[int, int]]:
         # Reports cover finished years: "近三年" means the last three completed ones.
         found.extend((match.start(), today.year - k) for k in range(count, 0, -1))
     return found
+
+
+# Words that make 去年/今年 the ends of a carry-over, not a year asked about:
+# 去年转到今年的申请, 去年没办完的, 留到今年办.
+_FLOW_AFTER = re.compile(r"^(?:结转|转|留|遗留|没办完|未办结|接着|继续)")
+_FLOW_BEFORE = re.compile(r"(?:转|留|结转)到$")
+
+
+def _in_flow(text: str, start: int, end: int) -> bool:
+    """Whether a relative year word only says where applications were carried from or to."""
+    return bool(_FLOW_AFTER.match(text[end:]) or _FLOW_BEFORE.search(text[:start]))
 
 
 def _century(two_digits: int, today: date) -> int:
