@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answer.declines import not_covered, not_found
+from bot.answer.kinds.compare import compare_answer
 from bot.answer.kinds.contacts import contact_answer
 from bot.answer.kinds.courtesy import greeting, offtopic
 from bot.answer.kinds.figures import report_answer
@@ -35,6 +36,7 @@ KINDS: dict[Intent, tuple[AnswerFunction, ...]] = {
     Intent.GREETING: (greeting,),
     Intent.OFFTOPIC: (redirect_answer, offtopic),
     Intent.ITEM: (item_answer, passage_answer),
+    Intent.COMPARE: (compare_answer, report_answer),
     Intent.STATISTIC: (report_answer,),
     Intent.CONTACT: (contact_answer, passage_answer),
     Intent.PROCEDURE: (redirect_answer, deadline_answer, procedure_guidance, passage_answer),

@@ -19,6 +19,7 @@ class Intent(StrEnum):
     FEE = "fee"  # whether applying costs money
     REMEDY = "remedy"  # 复议 / 诉讼 / 投诉 against a reply
     STATISTIC = "statistic"  # a figure from an annual report
+    COMPARE = "compare"  # a report figure across years or agencies: 变化, 趋势, 谁多
     ITEM = "item"  # a disclosed document by 文号, 索引号 or title
     COMPLAINT = "complaint"  # 信访 / 投诉 / 举报: not a disclosure matter
     GENERAL = "general"  # anything else about the records
