@@ -118,6 +118,11 @@ class Figure(BaseModel):
     missing: str | None = None  # why there is no value: "无该年度报告", "报告中无此项"…
     citation: Citation | None = None
 
+    @property
+    def comparable(self) -> bool:
+        """Whether a comparison may use it and a chart plot it: a value, verified, not missing."""
+        return self.value is not None and self.verified and self.missing is None
+
 
 class Answer(BaseModel):
     """One reply to one question."""

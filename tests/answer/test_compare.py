@@ -7,7 +7,7 @@ import json
 import pytest
 
 from bot.answer.kinds.compare import compare_answer, figure_question, read_parties
-from bot.answer.kinds.compare_points import BEFORE_TEMPLATE, NO_REPORT, comparable
+from bot.answer.kinds.compare_points import BEFORE_TEMPLATE, NO_REPORT
 from bot.answer.kinds.compare_text import year_runs
 from bot.answer.kinds.figures import asked_cells
 from bot.answer.knowledge import knowledge_of
@@ -33,7 +33,7 @@ def test_two_years_of_a_prose_figure(ask: Ask) -> None:
     assert lead(reply).startswith("平潭主动公开")
     assert "2017年2122条→2024年10407条，增加8285条" in lead(reply)
     assert [(p.year, p.value, p.slot) for p in reply.series] == [(2017, 2122, None), (2024, 10407, None)]
-    assert all(comparable(p) for p in reply.series) and reply.figures == reply.series
+    assert all(p.comparable for p in reply.series) and reply.figures == reply.series
     assert [p.citation.title for p in reply.series if p.citation] == [PINGTAN_2017, PINGTAN_2024]
     assert "10407" in (reply.series[1].citation.quote or "")  # the report's own sentence
 

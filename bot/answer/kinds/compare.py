@@ -20,11 +20,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from bot.answer.compose import reply
-from bot.answer.kinds.compare_points import Measure, Party, comparable, party_points, report_years
+from bot.answer.kinds.compare_points import Measure, Party, party_points, report_years
 from bot.answer.kinds.compare_text import gaps, lead, rows
 from bot.answer.kinds.figures import asked_cells
 from bot.answer.knowledge import Knowledge
-from bot.answer.models import Answer, Intent
+from bot.answer.models import Answer, Figure, Intent
 from bot.answer.reading.question import Question
 from bot.answer.reading.years import year_span
 from bot.lexicon.comparisons import comparison_lexicon
@@ -60,7 +60,9 @@ def read_parties(knowledge: Knowledge, q: Question) -> list[Party]:
     for place, names in mentions.places.items():
         if any(name in names for name in mentions.named):
             continue  # the place only says where a named agency is
-        lead = next((name for name in names if report_years(knowledge, _party(knowledge, q, name, name))), None)
+        lead = next(
+            (name for name in names if knowledge.catalogue.reports([name])), None
+        )  # most documents first
         if lead is not None:
             parties.append(_party(knowledge, q, lead, place))
     unique: list[Party] = []
@@ -102,9 +104,9 @@ def _years(knowledge: Knowledge, q: Question, parties: list[Party]) -> list[int]
 
 
 def _answer(
-    knowledge: Knowledge, parties: list[Party], points: list, measure: Measure, years: list[int]
+    knowledge: Knowledge, parties: list[Party], points: list[Figure], measure: Measure, years: list[int]
 ) -> Answer:
-    stated = [p for p in points if comparable(p)]
+    stated = [p for p in points if p.comparable]
     parts = [lead(points, parties, measure.label), "\n".join(rows(points, parties)), gaps(points, parties)]
     text = "\n".join(part for part in parts if part)
     return reply(

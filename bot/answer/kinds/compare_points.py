@@ -67,7 +67,9 @@ class Measure:
         return slot_label(self.slot) if self.slot else self.words
 
 
-def party_points(knowledge: Knowledge, q: Question, party: Party, years: list[int], measure: Measure) -> list[Figure]:
+def party_points(
+    knowledge: Knowledge, q: Question, party: Party, years: list[int], measure: Measure
+) -> list[Figure]:
     """One point per year, in the order of the years."""
     reports = knowledge.catalogue.reports(list(party.agencies))
     return [_point(knowledge, q, party, year, reports.get(year, []), measure) for year in years]
@@ -127,8 +129,3 @@ def _why_no_cell(knowledge: Knowledge, doc: DocumentSummary, ask: SlotAsk) -> st
 
 def _missing(party: Party, year: int, measure: Measure, reason: str) -> Figure:
     return Figure(agency=party.name, year=year, slot=measure.slot, label=measure.label, missing=reason)
-
-
-def comparable(point: Figure) -> bool:
-    """Whether a point takes part in a comparison (and a chart): a value, verified."""
-    return point.value is not None and point.verified and point.missing is None

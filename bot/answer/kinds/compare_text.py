@@ -5,7 +5,7 @@
     · 2017年：2122条（《平潭综合实验区2017年度政府信息公开工作年度报告》）
     没有数字：2018—2023年（现有记录中没有该年度报告）。
 
-Only comparable points (compare_points.comparable) are compared; an unverified cell is
+Only comparable points (Figure.comparable) are compared; an unverified cell is
 listed with its printed value and said to be unchecked.
 """
 
@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from bot.answer.compose import value_text
-from bot.answer.kinds.compare_points import Party, comparable
+from bot.answer.kinds.compare_points import Party
 from bot.answer.models import Figure
 
 UNCHECKED = "表中数字未能核实，不作比较"
@@ -28,7 +28,7 @@ def lead(points: list[Figure], parties: Sequence[Party], label: str) -> str:
     if len(parties) == 1 or len(years) > 1:
         lines = [_change(names[p.name], label, [x for x in points if x.agency == p.name]) for p in parties]
         return "\n".join(line for line in lines if line)
-    return _ranking(names, label, years[0], [p for p in points if comparable(p)])
+    return _ranking(names, label, years[0], [p for p in points if p.comparable])
 
 
 def rows(points: list[Figure], parties: Sequence[Party]) -> list[str]:
@@ -41,7 +41,7 @@ def rows(points: list[Figure], parties: Sequence[Party]) -> list[str]:
         if point.value is None:
             continue
         who = _who(point, names, len(parties) > 1, len(years) > 1)
-        note = "" if comparable(point) else f"，{UNCHECKED}"
+        note = "" if point.comparable else f"，{UNCHECKED}"
         lines.append(f"· {who}：{value_text(point.value, point.unit)}（{_source(point)}{note}）")
     return [f"{heading}：", *lines] if lines else []
 
@@ -70,7 +70,7 @@ def year_runs(years: list[int]) -> str:
 
 
 def _change(name: str, label: str, points: list[Figure]) -> str:
-    stated = [p for p in points if comparable(p)]
+    stated = [p for p in points if p.comparable]
     if not stated:
         return ""
     first, last = stated[0], stated[-1]
