@@ -27,6 +27,7 @@ class ComparisonLexicon(BaseModel):
     """The contents of comparisons.toml."""
 
     words: frozenset[str]
+    governments: frozenset[str]  # what ends the name of a place's government or its office
     examples: list[ComparisonExample] = Field(min_length=1)
 
 

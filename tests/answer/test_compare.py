@@ -155,3 +155,14 @@ def test_comparison_examples(kb: KnowledgeBase, example) -> None:
 def test_year_runs() -> None:
     assert year_runs([2015, 2013, 2014, 2017]) == "2013—2015、2017年"
     assert year_runs([2024]) == "2024年"
+
+
+def test_a_place_is_compared_by_its_government_never_a_department(kb: KnowledgeBase) -> None:
+    knowledge = knowledge_of(kb)
+    q = knowledge.read("平潭和淮安2022年谁收到的申请多", TODAY)  # only 平潭's bureaus report 2022
+    parties = read_parties(knowledge, q)
+    assert [(p.label, p.name) for p in parties] == [
+        ("平潭", "平潭综合实验区管委会办公室"),
+        ("淮安市人民政府", "淮安市人民政府"),
+    ]
+    assert compare_answer(knowledge, q) is None  # neither government reports 2022: nothing compares

@@ -25,6 +25,7 @@ from bot.answer.kinds.compare_text import gaps, lead, rows
 from bot.answer.kinds.figures import asked_cells
 from bot.answer.knowledge import Knowledge
 from bot.answer.models import Answer, Figure, Intent
+from bot.answer.reading.agencies import split_place
 from bot.answer.reading.question import Question
 from bot.answer.reading.years import year_span
 from bot.lexicon.comparisons import comparison_lexicon
@@ -57,14 +58,13 @@ def read_parties(knowledge: Knowledge, q: Question) -> list[Party]:
     """The agencies and places compared, in the order the question names them."""
     mentions = q.agencies
     parties = [_party(knowledge, q, name, name) for name in mentions.named]
+    asked = set(year_span(q.folded, q.today).years)
     for place, names in mentions.places.items():
         if any(name in names for name in mentions.named):
             continue  # the place only says where a named agency is
-        lead = next(
-            (name for name in names if knowledge.catalogue.reports([name])), None
-        )  # most documents first
-        if lead is not None:
-            parties.append(_party(knowledge, q, lead, place))
+        party = _place_party(knowledge, q, place, names, asked)
+        if party is not None:
+            parties.append(party)
     unique: list[Party] = []
     for party in sorted(parties, key=lambda p: p.at):
         if not any(set(party.agencies) & set(other.agencies) for other in unique):
@@ -77,6 +77,21 @@ def figure_question(q: Question) -> Question:
     words = comparison_lexicon().words
     terms = [t for t in q.terms if t not in words]
     return replace(q, terms=terms, topic=" ".join(terms))
+
+
+def _place_party(
+    knowledge: Knowledge, q: Question, place: str, names: list[str], asked: set[int]
+) -> Party | None:
+    """A place named alone: its government's family whose reports cover most of the years asked."""
+    governments = comparison_lexicon().governments
+    ruling = [_party(knowledge, q, n, place) for n in names if split_place(fold(n))[1] in governments]
+
+    def cover(party: Party) -> tuple[int, int]:
+        held = set(report_years(knowledge, party))
+        return len(held & asked), len(held)
+
+    best = max(ruling, key=cover, default=None)  # the first of equals: most documents first
+    return best if best is not None and cover(best)[1] else None
 
 
 def _party(knowledge: Knowledge, q: Question, name: str, label: str) -> Party:
