@@ -29,9 +29,7 @@ _CN_SHORT_YEAR = re.compile(rf"(?<![{_CN_DIGIT}])([{_CN_DIGIT}]{{2}})\s*年")
 _RECENT = re.compile(r"(?:近|最近|过去)\s*([0-9两二三四五六七八九十])\s*年")
 _RELATIVE = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0}
 # One end of a range: a full year (年 optional), or a short or Chinese one with 年.
-_YEAR = (
-    rf"(?<!\d)(?:19|20)\d{{2}}(?!\d)\s*年?度?|(?<![\d.])\d{{2}}\s*年度?|[{_CN_DIGIT}]{{2,4}}\s*年度?"
-)
+_YEAR = rf"(?<!\d)(?:19|20)\d{{2}}(?!\d)\s*年?度?|(?<![\d.])\d{{2}}\s*年度?|[{_CN_DIGIT}]{{2,4}}\s*年度?"
 # A range: the two ends and a word between them (到, 至, a dash or a tilde).
 _RANGE = re.compile(rf"({_YEAR})\s*(?:到|至|-|－|—|–|~|～)\s*({_YEAR})")
 # Every year the records hold: 历年, 这几年, 各年度, 每一年, 逐年 (not 往年: 往年结转 is a row).
