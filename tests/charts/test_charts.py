@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -74,3 +75,14 @@ def test_a_font_file_gone_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> N
 def test_text_the_font_cannot_write_draws_no_chart() -> None:
     with pytest.raises(ChartError, match="ཀ"):
         chart_png([_point(2023, "ཀ申请"), _point(2024, "ཀ申请")])
+
+
+def test_the_readme_shows_a_real_chart_in_both_languages() -> None:
+    from tests.ship.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    chinese, english = readme.split("## English", 1)
+    [shown] = set(re.findall(r"!\[[^]]*\]\((docs/[\w.-]+\.png)\)", chinese))
+    assert f"]({shown})" in english
+    with Image.open(REPO / shown) as picture:
+        assert picture.format == "PNG" and picture.size == SIZE
