@@ -47,6 +47,21 @@ class ContactField(BaseModel):
         return value
 
 
+class Shape(BaseModel):
+    """What an answer to questions of some wording contains."""
+
+    asks: str
+    value: str
+    required: bool = False
+    examples: list[tuple[str, str]] = Field(min_length=1)
+
+    @field_validator("asks", "value")
+    @classmethod
+    def _pattern(cls, value: str) -> str:
+        _compiles([value])
+        return value
+
+
 class QuestionLexicon(BaseModel):
     """The contents of questions.toml."""
 
@@ -54,10 +69,16 @@ class QuestionLexicon(BaseModel):
     domain: str
     reported: str
     collected: str
+    yes_no: str
     intents: dict[str, IntentCues]
     contact_fields: dict[str, ContactField]
+    shapes: list[Shape] = Field(default_factory=list)
 
-    @field_validator("domain", "reported", "collected")
+    def shape_of(self, question: str) -> Shape | None:
+        """What an answer to this question looks like, when its wording says."""
+        return next((s for s in self.shapes if re.search(s.asks, question)), None)
+
+    @field_validator("domain", "reported", "collected", "yes_no")
     @classmethod
     def _pattern(cls, value: str) -> str:
         _compiles([value])

@@ -81,3 +81,16 @@ def test_a_field_the_records_lack_is_said_missing_with_what_they_give(ask: Ask, 
     reply = ask(question)
     assert not reply.found and lead(reply).startswith("现有记录中没有") and field in lead(reply)
     assert PHONE.search(reply.answer)  # the fields it has: its own phone
+
+
+@pytest.mark.parametrize(
+    ("question", "why"),
+    [
+        ("2020年国庆节放假是怎么安排的？", "the records hold the 2019 notice only"),
+        ("万载县2021年的GDP是多少？", "the bulletin is of 2022"),
+        ("平潭经济发展局2022年主动公开了多少条政府信息？", "its guide's 20个工作日 is not a number of 条"),
+        ("连云港市政府办公室受理信息公开申请的电话是多少？", "the guide excerpt gives no phone"),
+    ],
+)
+def test_a_sentence_on_a_neighbouring_point_is_no_answer(ask: Ask, question: str, why: str):
+    assert not ask(question).found, why

@@ -71,3 +71,15 @@ def test_words_examples_read_as_the_records_say():
         for example in family.examples:
             assert family.means in words.rephrase(example), (example, family.means)
     assert words.rephrase("商业企业提了几件") == "商业企业提了几件"  # already the records' word
+
+
+def test_answer_shapes_find_their_examples():
+    import re
+
+    from bot.lexicon.questions import question_lexicon
+
+    lexicon = question_lexicon()
+    for shape in lexicon.shapes:
+        for question, sentence in shape.examples:
+            assert lexicon.shape_of(question) is shape, question  # the first that fits is this one
+            assert re.search(shape.value, sentence), (question, sentence)

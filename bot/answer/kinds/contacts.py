@@ -13,6 +13,7 @@ from bot.answer.reading.question import Question
 from bot.lexicon.questions import question_lexicon
 
 OVERVIEW_AGENCIES = 6
+_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:中心|大厅|专区|窗口|档案馆|图书馆|服务站)")
 _WHERE_TO_FIND = re.compile(r"查阅|查询|查看|看到|下载|获取|找到|查到")
 
 
@@ -28,6 +29,13 @@ def contact_answer(knowledge: Knowledge, q: Question) -> Answer | None:
         if found is not None:
             return found
     cards = knowledge.contact_cards(agencies, wanted, q.topic)
+    office = _office_named(q)
+    if office and not any(office in f"{c.office or ''}{c.agency}{c.address or ''}" for c in cards):
+        # "便民服务中心在哪": an office no card is of; only a sentence about it answers.
+        found = passage_answer(knowledge, q)
+        if found is not None and office in found.answer:
+            return found
+        return field_missing(q, cards, wanted, office) if cards else None
     having = [c for c in cards if all(has_field(c, f) for f in wanted)]
     having = having or [c for c in cards if any(has_field(c, f) for f in wanted)]
     if having:
@@ -40,10 +48,12 @@ def contact_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     return field_missing(q, cards, wanted) if cards else None
 
 
-def field_missing(q: Question, cards: list[ContactCard], wanted: list[str]) -> Answer:
+def field_missing(
+    q: Question, cards: list[ContactCard], wanted: list[str], office: str | None = None
+) -> Answer:
     """The agency's documents do not give the asked field: say so, and what they do give."""
     card = cards[0]
-    who = q.agencies.named[0] if len(q.agencies.named) == 1 else card.agency
+    who = office or (q.agencies.named[0] if len(q.agencies.named) == 1 else card.agency)
     asked = "、".join(CONTACT_FIELDS[f] for f in wanted)
     lines = [f"现有记录中没有{who}的{asked}。"]
     given = card_lines(card)
@@ -58,6 +68,12 @@ def field_missing(q: Question, cards: list[ContactCard], wanted: list[str]) -> A
         citations=card.sources[:2],
         contacts=cards[:3],
     )
+
+
+def _office_named(q: Question) -> str | None:
+    """An office or place of service the question names (便民服务中心, 档案馆, 法规科), if any."""
+    found = _OFFICE.search(q.topic.replace(" ", ""))
+    return found.group(0) if found else None
 
 
 def _value(field: str) -> str:

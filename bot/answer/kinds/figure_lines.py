@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.answer.compose import cite_hit, shorten, table_path, value_text
+from bot.answer.kinds.passages import answers, says_enough
 from bot.answer.knowledge import Knowledge
 from bot.answer.matching.sentences import best_sentences
 from bot.answer.matching.slots import SlotAsk, slot_label, slot_table
@@ -87,7 +88,9 @@ def has_table(knowledge: Knowledge, doc: DocumentSummary, ask: SlotAsk) -> bool:
 def prose_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Line | None:
     """A number the report states in a sentence (or a pre-2019 table), when it is what is asked."""
     hits = [h for h in knowledge.statistics(doc.id) if h.statistic and not h.statistic.slot]
-    stats = [h.statistic for h in hits if h.statistic and _unit_fits(q, h.statistic)]
+    stats = [
+        h.statistic for h in hits if h.statistic and _unit_fits(q, h.statistic) and _says(q, h.statistic)
+    ]
     matches = match_figures(q.about, stats)
     if not matches:
         return None
@@ -114,7 +117,9 @@ def prose_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Line 
 def sentence_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Line | None:
     """The report's sentence that answers a count, with a number or a "no" in it."""
     hits = knowledge.search(q.about, SearchFilters(documents=[doc.id], records=[RecordKind.PASSAGE]), 8)
-    found = [m for m in best_sentences(q.about, hits, limit=3) if _COUNTED.search(m.sentence)][:1]
+    found = [
+        m for m in best_sentences(q.about, hits, limit=3) if _COUNTED.search(m.sentence) and answers(q, m)
+    ][:1]
     if not found or found[0].coverage < SENTENCE_COVERAGE:
         return None
     match = found[0]
@@ -185,6 +190,11 @@ def _summed(ask: SlotAsk, present: list[Hit], figures: list[Figure]) -> str:
     if len(shown) < len(figures):
         shown.append(f"其余各项{value_text(0, unit)}")
     return f"{ask.heading}共{value_text(total, unit)}（{'，'.join(shown)}）"
+
+
+def _says(q: Question, stat: Statistic) -> bool:
+    """A prose number answers only if its sentence says the question's own words (收费 for 收费了吗)."""
+    return stat.source == "table" or says_enough(q, f"{' '.join(stat.row)} {stat.evidence or ''}")
 
 
 def _unit_fits(q: Question, stat: Statistic) -> bool:

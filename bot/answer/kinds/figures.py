@@ -38,9 +38,7 @@ def report_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     lines = [line for y in years if y in reports for line in _year_lines(knowledge, q, reports[y], ask)]
     have = "、".join(f"{y}年" for y in sorted(reports))
     if not lines:
-        asked = "、".join(f"{y}年" for y in years)
-        what = f"{_who(q)}{asked}的相关数据（已收录的年度报告：{have}）"
-        return not_found(knowledge, q, what, Intent.STATISTIC)
+        return None  # a sentence of another document may say it; else report_decline
     text = "\n".join(line.text for line in lines)
     if missing:
         text += f"\n（现有记录中没有{'、'.join(f'{y}年' for y in missing)}的年度报告；已收录：{have}。）"
@@ -48,6 +46,17 @@ def report_answer(knowledge: Knowledge, q: Question) -> Answer | None:
         others = "、".join(f"{y}年" for y in sorted(reports) if y != years[0])
         text += f"\n（以上为最新的{years[0]}年度报告；还收录了{others}。）"
     return _answer(knowledge, q, lines, text, years, agencies)
+
+
+def report_decline(knowledge: Knowledge, q: Question) -> Answer | None:
+    """The reports do not give the figure: say which years they cover, and where to ask."""
+    reports = knowledge.catalogue.reports(q.agencies.scope) if q.agencies.scope else {}
+    if not reports:
+        return None
+    have = "、".join(f"{y}年" for y in sorted(reports))
+    asked = "、".join(f"{y}年" for y in (q.years or [max(reports)]))
+    what = f"{_who(q)}{asked}的相关数据（已收录的年度报告：{have}）"
+    return not_found(knowledge, q, what, Intent.STATISTIC)
 
 
 def asked_cells(q: Question) -> SlotAsk | None:

@@ -26,6 +26,7 @@ from bot.corpus.models import DocKind
 from index.backend import DocumentSummary, Hit, RecordKind, SearchFilters
 
 GUIDE_COVERAGE = 0.45
+RESTATED = 0.55  # a guide sentence holding this much of a 条例 sentence restates it
 ARTICLE_BONUS = 0.15
 _ANCHORED = frozenset({Intent.REMEDY, Intent.COMPLAINT, Intent.PROCEDURE})
 LAW_COVERAGE = 0.3  # below this the 条例 does not speak to the question: try the other law texts
@@ -39,11 +40,11 @@ _CHANNEL_NAMES = {
     "email": "电子邮件申请",
     "fax": "传真申请",
 }
-_GENERAL_PROCEDURE_WORDS = frozenset(
-    """
-    申请 政府信息公开 信息公开 依申请公开 政府 信息 公开 流程 方式 途径 渠道 步骤 手续 程序
-    办理 提出 去哪 哪里
-    """.split()
+# What makes a how-to-apply question specific: a channel, what to write, a form, a deadline,
+# a fee. Without any, "想查平潭的文件，怎么申请" asks for the whole procedure.
+_SPECIFIC_PROCEDURE = re.compile(
+    r"网上|在线|网站|邮寄|寄|信件|信函|口头|当面|现场|电话|传真|邮件|邮箱|书面|写|填|表|内容|材料|证明|"
+    r"身份证|多久|期限|时限|几天|工作日|费|钱|收件|地址|窗口|受理机构|委托|代理|补正|延长"
 )
 
 
@@ -89,7 +90,17 @@ def guidance_answer(knowledge: Knowledge, q: Question, intent: Intent) -> Answer
         shape = expected_shape(q.folded)
         enough = SHAPED_COVERAGE if shape else LAW_COVERAGE  # a sentence of the asked shape needs less
         found = [m for m in matches if m.coverage >= enough]
-    if intent in _ANCHORED:
+    if guides and found and found[0].hit.doc_kind is DocKind.LAW:
+        # Asked of an agency whose guide restates the 条例's rule: the agency's words lead.
+        restated = _restated(knowledge, guides, found[0].sentence)
+        found = [restated, *found] if restated else found
+    own = [m for m in found if m.hit.doc_kind is DocKind.GUIDE]
+    if intent in _ANCHORED and own:
+        # The agency's own guide says it: its sentence leads, the 条例's article backs it.
+        anchor = _article_sentences(knowledge, laws[:1], articles[0], q)
+        room = MAX_QUOTE_CHARS - len(own[0].sentence)
+        found = own[:1] + [a for a in anchor if len(a.sentence) <= room and a.sentence != own[0].sentence][:1]
+    elif intent in _ANCHORED:
         # What to do against a reply, or with a complaint, is one article whatever the
         # wording of the question: it leads, a closer sentence may follow.
         anchor = _article_sentences(knowledge, laws[:1], articles[0], q)
@@ -116,6 +127,13 @@ def guidance_answer(knowledge: Knowledge, q: Question, intent: Intent) -> Answer
     )
 
 
+def _restated(knowledge: Knowledge, guides: list[DocumentSummary], rule: str) -> SentenceMatch | None:
+    """The sentence of an agency's guide that says what a sentence of the 条例 says, if one does."""
+    hits = knowledge.search(rule, SearchFilters(documents=[g.id for g in guides]), 8)
+    found = best_sentences(rule, hits, limit=1)
+    return found[0] if found and found[0].coverage >= RESTATED else None
+
+
 def _article_sentences(
     knowledge: Knowledge, laws: list[DocumentSummary], article: str, q: Question
 ) -> list[SentenceMatch]:
@@ -133,7 +151,7 @@ def _article_sentences(
 
 def _asks_how_in_general(q: Question) -> bool:
     """ "怎么申请" with nothing more specific (no channel, no content, no deadline asked)."""
-    return all(term in _GENERAL_PROCEDURE_WORDS for term in q.terms)
+    return not _SPECIFIC_PROCEDURE.search(q.about)
 
 
 def procedure_summary(knowledge: Knowledge, q: Question, guides: list[DocumentSummary]) -> Answer | None:

@@ -6,9 +6,10 @@ import re
 
 from bot.answer.compose import cite_hit, reply
 from bot.answer.declines import not_found
+from bot.answer.kinds.passages import answers
 from bot.answer.knowledge import Knowledge
 from bot.answer.matching.overlap import Weights, coverage, grams
-from bot.answer.matching.sentences import best_sentences
+from bot.answer.matching.sentences import SHAPED_COVERAGE, best_sentences, expected_shape
 from bot.answer.models import Answer, Intent
 from bot.answer.reading.question import Question
 from bot.text import fold
@@ -32,6 +33,10 @@ _COUNT = re.compile(r"\d+\s*(件|个|条|项|份)")
 _ITEM_WORDS = frozenset(
     "文件 通知 决定 通告 文号 发文字号 索引号 对应 标题 名称 内容 全文 有效 有效性 废止 失效".split()
 )
+# What is asked of a document rather than which one: never a word of its title.
+_META_WORDS = frozenset(
+    "文号 发文字号 字号 索引号 对应 标题 名称 全文 有效性 成文 成文日期 发文 发布日期 日期 发文机关".split()
+)
 
 
 def item_answer(knowledge: Knowledge, q: Question) -> Answer | None:
@@ -43,12 +48,20 @@ def item_answer(knowledge: Knowledge, q: Question) -> Answer | None:
             return not_found(knowledge, q, f"{ref}对应的文件", Intent.ITEM)
         return _describe(knowledge, q, hits)
     depth = ITEMS_BY_YEAR if q.years else ITEMS
-    hits = _prefer_items(knowledge.search(q.folded, SearchFilters(records=[RecordKind.ITEM]), depth))
+    # The items of the agencies a question names, never another place's (淮安 is not 高青).
+    own = [d.id for d in knowledge.catalogue.of_agencies(q.agencies.scope)] if q.agencies.scope else []
+    if q.agencies.scope and not own:
+        return None
+    filters = SearchFilters(records=[RecordKind.ITEM], documents=own)
+    hits = _prefer_items(knowledge.search(q.folded, filters, depth))
     if q.years:
-        hits = [h for h in hits if _year(h) in q.years]
+        hits = [h for h in hits if _year(h) in q.years or _titled_years(h) & set(q.years)]
     listing = any(cue in q.folded for cue in _ASKS_LIST)
-    # A list question names a kind of document ("哪些文件"): the kind is no title word.
-    asked = grams(" ".join(t for t in q.terms if not (listing and t in _DOCUMENT_NOUNS)))
+    # A list question names a kind of document ("哪些文件"): the kind is no title word; what
+    # is asked of a document (its 文号, its date) is no title word either.
+    asked = grams(
+        " ".join(t for t in q.terms if t not in _META_WORDS and not (listing and t in _DOCUMENT_NOUNS))
+    )
     titles = [grams(_title(h)) for h in hits]
     if not hits or not asked:
         return None
@@ -80,6 +93,11 @@ def _year(hit: Hit) -> int | None:
         (hit.item.written or hit.item.published) if hit.item else (hit.entry.published if hit.entry else None)
     )
     return when.year if when else hit.year
+
+
+def _titled_years(hit: Hit) -> set[int]:
+    """The years a document's title says it is about: 万载县2022年统计公报 (issued 2023)."""
+    return {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)", _title(hit))}
 
 
 def _list(hits: list[Hit]) -> Answer:
@@ -139,10 +157,13 @@ def _content(knowledge: Knowledge, q: Question, hit: Hit, title: str) -> str | N
         return None
     filters = SearchFilters(documents=[hit.doc_id], records=[RecordKind.PASSAGE, RecordKind.ITEM])
     hits = knowledge.search(" ".join(asked), filters, 8)
-    found = best_sentences(" ".join(asked), hits, limit=1, shape=_COUNT if counts else None)
+    shape = _COUNT if counts else expected_shape(q.folded)
+    found = best_sentences(" ".join(asked), hits, limit=1, shape=shape)
     if counts and found and not _COUNT.search(found[0].sentence):
         return None
-    if not found or found[0].coverage < CONTENT_COVERAGE:
+    # A sentence of the shape asked for (a list of places for 哪些地方) needs less of the wording.
+    enough = SHAPED_COVERAGE if shape is not None and found and shape.search(found[0].sentence) else None
+    if not found or found[0].coverage < (enough or CONTENT_COVERAGE) or not answers(q, found[0]):
         return None
     return f"{found[0].sentence}（《{title}》）"
 

@@ -7,27 +7,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.answer.matching.overlap import Weights, coverage, grams, grams_with_synonyms, precision
+from bot.lexicon.questions import question_lexicon
 from index.backend import Hit
 
 MAX_SENTENCE_CHARS = 160
 RUNNER_UP = 0.85  # a second sentence is quoted only when it answers nearly as well
 SHAPED_COVERAGE = 0.2
-# Question wording → what its answer contains.
-_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        r"多久|多长时间|几天|多少天|期限|时限|几个工作日|多少个工作日",
-        re.compile(r"\d+\s*个?(?:工作日|日|天|个月)"),
-    ),
-    (
-        r"多少钱|收费标准|费用是多少|收多少|收不收费|(收费|交费|缴费|收钱|要钱|花钱|费用|免费).{0,3}吗",
-        re.compile(r"\d+(?:\.\d+)?\s*元|不收取费用|免费|信息处理费"),
-    ),
-    (
-        r"哪些内容|什么内容|写明|写清|写什么|写哪些|包括哪些|需要提供|什么材料",
-        re.compile(r"[：:]\s*[（(][一二三四五六七八九十\d]"),
-    ),
-    (r"怎么办|不服|不满意|被拒绝|救济", re.compile(r"行政复议|行政诉讼")),
-)
 MAX_LIST_CHARS = 240
 _EXCEPTION = ("但是", "但", "不过", "除外")
 MAX_QUOTE_CHARS = 300  # the main answer stays short; the citation holds the rest
@@ -68,7 +53,14 @@ def _continues_list(previous: str, part: str) -> bool:
 
 def expected_shape(question: str) -> re.Pattern[str] | None:
     """What an answer to the question looks like, when its wording says: a duration, an amount…"""
-    return next((shape for cue, shape in _SHAPES if re.search(cue, question)), None)
+    shape = question_lexicon().shape_of(question)
+    return re.compile(shape.value) if shape else None
+
+
+def required_shape(question: str) -> re.Pattern[str] | None:
+    """What an answering sentence must contain: a date for 哪天, a number for 几件."""
+    shape = question_lexicon().shape_of(question)
+    return re.compile(shape.value) if shape and shape.required else None
 
 
 def best_sentences(

@@ -96,6 +96,7 @@ class SlotReader:
         """The cells a question asks for; `previous` is the slot a follow-up refines."""
         folded = label_key(word_lexicon().rephrase(fold(text)))
         rows, grouped = _asked_last(_found(self._rows, folded), self._group(folded), folded)
+        rows, grouped = self._both_editions(rows, grouped, folded)
         heading = rows[0][1].key if grouped and rows else ""
         if not rows and previous:
             return self._refine(folded, previous)
@@ -138,12 +139,26 @@ class SlotReader:
         table, column = columns[0].table, columns[0]
         if table == "applications":
             return [(self.template.row(table, "new"), _Word("", 0, 0))]
+        if table == "review_litigation":
+            return []  # 维持, 撤回 without 复议 or 诉讼: not said of which, maybe not of 表四 at all
         rows = [
             row
             for row in self.template.rows[table]
             if self.template.slot_id(table, row.id, column.id) in self.template.slots
         ]
         return [(row, _Word("", 0, 0)) for row in rows]
+
+    def _both_editions(
+        self, rows: list[tuple[RowSpec, _Word]], grouped: bool, folded: str
+    ) -> tuple[list[tuple[RowSpec, _Word]], bool]:
+        """A 2019 row whose 2021 counterpart is a heading's rows (（六）其他处理) asks for both:
+        a report of either format then has the cells."""
+        if len(rows) != 1 or rows[0][0].editions != ["2019"]:
+            return rows, grouped
+        heading = [(row, word) for row, word in self._group(folded) if row.editions != ["2019"]]
+        if not heading:
+            return rows, grouped
+        return [*rows, *heading], True
 
     def _group(self, folded: str) -> list[tuple[RowSpec, _Word]]:
         """The rows under the heading the text names (the longest heading named)."""
@@ -254,7 +269,7 @@ def _found(lines: list[tuple[Line, list[str]]], text: str) -> list[tuple[Line, _
     hits: list[tuple[Line, _Word]] = []
     for line, keys in lines:
         for key in keys:
-            at = text.find(key)
+            at = _find(text, key)
             if at >= 0:
                 hits.append((line, _Word(key, at, at + len(key))))
                 break
@@ -268,6 +283,14 @@ def _found(lines: list[tuple[Line, list[str]]], text: str) -> list[tuple[Line, _
     return sorted(kept, key=lambda pair: pair[1].start)
 
 
+def _find(text: str, key: str) -> int:
+    """Where a key stands in text, not counting a measure word's tail: 个人 in 几个人 is no 个人."""
+    at = text.find(key)
+    while at > 0 and key[0] in _MEASURES and text[at - 1] in "几少":
+        at = text.find(key, at + 1)
+    return at
+
+
 def _covers(other: _Word, word: _Word) -> bool:
     """Whether another line's word takes this word's place: it holds it and is longer, or it
     overlaps it and starts first (答复了多少|件申请: the verb before the noun names the row)."""
@@ -278,6 +301,7 @@ def _covers(other: _Word, word: _Word) -> bool:
 
 _JOINED = ("和", "及", "与", "以及", "还有", "跟", "、", "加")
 _QUESTION_WORDS = ("多少", "几")
+_MEASURES = "个件条项次名位"
 _ALTOGETHER = ("一共", "总共", "合计", "共计", "加起来", "加在一起")
 
 

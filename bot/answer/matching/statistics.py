@@ -50,7 +50,14 @@ def _clause(sentence: str, anchor: str) -> str:
     if not counted:
         return ""
     i = counted[0]
-    return f"{clauses[i - 1]} {clauses[i]}" if clauses[i].startswith("其中") and i else clauses[i]
+    own = _listed(clauses[i], anchor)
+    return f"{clauses[i - 1]} {own}" if clauses[i].startswith("其中") and i else own
+
+
+def _listed(clause: str, anchor: str) -> str:
+    """In a list ("其中环境监管54条、空气质量预测预报322条"), the item of the anchor alone."""
+    items = clause.split("、")
+    return next((item for item in items if anchor in item), clause) if len(items) > 1 else clause
 
 
 def match_figures(question: str, stats: Sequence[Statistic]) -> list[FigureMatch]:

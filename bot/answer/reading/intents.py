@@ -43,6 +43,8 @@ def read_intents(
     if Intent.GREETING in found:
         reading.intents = [Intent.GREETING]
         return reading
+    if has_year and re.search(words.yes_no, folded) and re.search(words.reported, folded):
+        found.add(Intent.STATISTIC)
     # A count or yes/no question about an agency, a year or what reports count is about a report.
     about_reports = has_year or has_agency or bool(re.search(words.reported, folded))
     report_question = Intent.STATISTIC in found and about_reports and not has_ref
@@ -53,6 +55,9 @@ def read_intents(
         found.discard(Intent.STATISTIC)
     if Intent.FEE in found and has_year and re.search(words.collected, folded):
         found.add(Intent.STATISTIC)  # "2024年收了多少钱": the fees a report says were collected
+    counts_reported = re.search(words.reported, folded) and re.search(r"(?:多少|几)\s*(?:件|条|个)", folded)
+    if Intent.ITEM in found and Intent.STATISTIC in found and counts_reported and not has_ref:
+        found.discard(Intent.ITEM)  # "2024年废止了多少件规范性文件": a report figure, not one document
     # A count asked of an agency or a year is a report figure, unless it asks for a phone
     # number or an address ("…的联系电话是多少"); without either, STATISTIC was dropped.
     order = [Intent(name) for name in words.order]
