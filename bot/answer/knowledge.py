@@ -20,7 +20,7 @@ from bot.answer.reading.sounds import SoundAlikes
 from bot.answer.reading.words import Words
 from bot.corpus.models import Conflict
 from bot.lexicon.places import gazetteer
-from index.backend import Hit, KnowledgeBase, PerVersion, RecordKind, SearchFilters
+from index.backend import DocumentSummary, Hit, KnowledgeBase, PerVersion, RecordKind, SearchFilters
 
 
 class Knowledge:
@@ -103,7 +103,12 @@ class Knowledge:
         self, agencies: list[str], wanted: list[str] | None = None, topic: str = ""
     ) -> list[ContactCard]:
         """Contact cards of the agencies' documents, the most useful first."""
-        docs = self.catalogue.of_agencies(agencies)
+        return self.cards_of(self.catalogue.of_agencies(agencies), wanted, topic)
+
+    def cards_of(
+        self, docs: list[DocumentSummary], wanted: list[str] | None = None, topic: str = ""
+    ) -> list[ContactCard]:
+        """Contact cards of some documents (a report, an item a question points to)."""
         return contact_cards(docs, self._registry, self.conflicts, wanted or [], topic)
 
     def warm(self) -> None:

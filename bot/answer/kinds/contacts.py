@@ -8,11 +8,19 @@ from bot.answer.cards import card_lines, conflict_sentence, has_field
 from bot.answer.compose import reply
 from bot.answer.kinds.passages import passage_answer
 from bot.answer.knowledge import Knowledge
+from bot.answer.matching.overlap import Weights, coverage, grams
 from bot.answer.models import CONTACT_FIELDS, Answer, ContactCard, Intent
 from bot.answer.reading.question import Question
+from bot.corpus.models import DocKind
 from bot.lexicon.questions import question_lexicon
+from index.backend import DocumentSummary, RecordKind, SearchFilters
 
 OVERVIEW_AGENCIES = 6
+_REPORT = re.compile(r"年报|年度报告|工作报告")
+_DOCUMENT = re.compile(r"文件|通知|公告|通告|办法|决定|规定|意见|方案")
+TITLE_SUBJECT = 0.6  # a title holding this much of the subject's words is the document meant
+# Words of the contact asked for, not of the document's subject.
+CONTACT_WORDS = frozenset("电话 联系 联系电话 号码 传真 邮箱 地址 留 写 留的 热线".split())
 _OFFICE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:中心|大厅|专区|窗口|档案馆|图书馆|服务站)")
 _WHERE_TO_FIND = re.compile(r"查阅|查询|查看|看到|下载|获取|找到|查到")
 
@@ -28,6 +36,11 @@ def contact_answer(knowledge: Knowledge, q: Question) -> Answer | None:
         found = passage_answer(knowledge, q)
         if found is not None:
             return found
+    named = _documents_named(knowledge, q)
+    own = knowledge.cards_of(named, wanted, q.topic) if named else []
+    if any(all(has_field(c, f) for f in wanted) for c in own):
+        # "2017年年报上留的传真", "防雷许可那个文件留的电话": the contact that document gives.
+        return contact_reply(knowledge, q, [c for c in own if all(has_field(c, f) for f in wanted)], wanted)
     cards = knowledge.contact_cards(agencies, wanted, q.topic)
     office = _office_named(q)
     if office and not any(office in f"{c.office or ''}{c.agency}{c.address or ''}" for c in cards):
@@ -68,6 +81,25 @@ def field_missing(
         citations=card.sources[:2],
         contacts=cards[:3],
     )
+
+
+def _documents_named(knowledge: Knowledge, q: Question) -> list[DocumentSummary]:
+    """The documents a contact question points to: a year's report, or an item by its subject."""
+    if _REPORT.search(q.folded) and q.years:
+        return [
+            d
+            for d in knowledge.catalogue.of_agencies(q.agencies.scope, [DocKind.REPORT])
+            if d.meta.year in q.years
+        ]
+    if not _DOCUMENT.search(q.folded):
+        return []
+    subject = " ".join(t for t in q.terms if not _DOCUMENT.search(t) and t not in CONTACT_WORDS)
+    if not subject:
+        return []
+    own = [d.id for d in knowledge.catalogue.of_agencies(q.agencies.scope)] if q.agencies.scope else []
+    hits = knowledge.search(subject, SearchFilters(records=[RecordKind.ITEM], documents=own), 5)
+    best = [h for h in hits if coverage_of(subject, h.title) >= TITLE_SUBJECT]
+    return [knowledge.catalogue.documents[best[0].doc_id]] if best else []
 
 
 def _office_named(q: Question) -> str | None:
@@ -122,3 +154,9 @@ def contacts_overview(knowledge: Knowledge, q: Question, wanted: list[str]) -> A
             f"{a}的政府信息公开咨询电话是多少？" for a in knowledge.catalogue.agencies_with_documents()[:3]
         ],
     )
+
+
+def coverage_of(subject: str, title: str) -> float:
+    """How much of a subject's words a title holds (bigram weights over the two)."""
+    asked, held = grams(subject), grams(title)
+    return coverage(asked, held, Weights.over([asked, held]))
