@@ -94,7 +94,7 @@ def _difference(first: Figure, last: Figure) -> str:
     if first.unit != last.unit:
         return "两年的计量单位不同，不作增减计算"
     before, after = _value(first), _value(last)
-    diff = after - before
+    diff = round(after - before, 6)  # 18651.06 - 18000.04 is 651.02, not 651.0200000000004
     if diff == 0:
         return "没有变化"
     verb = "增加" if diff > 0 else "减少"
@@ -118,7 +118,7 @@ def _ranking(names: dict[str, str], label: str, year: int, stated: list[Figure])
         return f"{head}（计量单位不同，不作比较）。"
     if _value(top) == _value(bottom):
         return f"{head}；{'、'.join(names.get(p.agency, p.agency) for p in ranked)}相同。"
-    diff = value_text(_value(top) - _value(bottom), top.unit)
+    diff = value_text(round(_value(top) - _value(bottom), 6), top.unit)
     top_name, bottom_name = names.get(top.agency, top.agency), names.get(bottom.agency, bottom.agency)
     if len(ranked) == 2:
         return f"{head}；{top_name}比{bottom_name}多{diff}。"
