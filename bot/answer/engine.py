@@ -13,6 +13,7 @@ from bot.answer.declines import not_covered, not_found
 from bot.answer.kinds.compare import compare_answer
 from bot.answer.kinds.contacts import contact_answer
 from bot.answer.kinds.courtesy import greeting, offtopic
+from bot.answer.kinds.documents import document_answer
 from bot.answer.kinds.figures import report_answer, report_decline
 from bot.answer.kinds.guidance import (
     complaint_guidance,
@@ -35,17 +36,24 @@ AnswerFunction = Callable[[Knowledge, Question], Answer | None]
 KINDS: dict[Intent, tuple[AnswerFunction, ...]] = {
     Intent.GREETING: (greeting,),
     Intent.OFFTOPIC: (redirect_answer, offtopic),
-    Intent.ITEM: (item_answer, passage_answer),
+    Intent.ITEM: (document_answer, item_answer, passage_answer),
     # A comparison that compares nothing (one year, one agency) is answered as a figure.
-    Intent.COMPARE: (compare_answer, report_answer, passage_answer, report_decline),
-    Intent.STATISTIC: (report_answer, passage_answer, report_decline),
+    Intent.COMPARE: (compare_answer, document_answer, report_answer, passage_answer, report_decline),
+    Intent.STATISTIC: (document_answer, report_answer, passage_answer, report_decline),
     Intent.CONTACT: (contact_answer, passage_answer),
     Intent.PROCEDURE: (redirect_answer, deadline_answer, procedure_guidance, passage_answer),
     Intent.TIME_LIMIT: (stated_redirect_answer, deadline_answer, time_limit_guidance, passage_answer),
     Intent.FEE: (stated_redirect_answer, fee_estimate_answer, fee_guidance, passage_answer),
     Intent.REMEDY: (stated_redirect_answer, remedy_guidance, passage_answer),
     Intent.COMPLAINT: (complaint_guidance,),
-    Intent.GENERAL: (stated_redirect_answer, deadline_answer, passage_answer, item_answer, redirect_answer),
+    Intent.GENERAL: (
+        stated_redirect_answer,
+        document_answer,
+        deadline_answer,
+        passage_answer,
+        item_answer,
+        redirect_answer,
+    ),
 }
 
 

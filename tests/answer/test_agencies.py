@@ -94,3 +94,13 @@ def test_a_field_the_records_lack_is_said_missing_with_what_they_give(ask: Ask, 
 )
 def test_a_sentence_on_a_neighbouring_point_is_no_answer(ask: Ask, question: str, why: str):
     assert not ask(question).found, why
+
+
+def test_a_district_of_a_place_held_is_what_is_asked_about(ask: Ask):
+    reply = ask("上海浦东新区2025年收到多少信息公开申请")
+    assert not reply.found and "浦东新区" in lead(reply) and "1295" not in reply.answer
+
+
+def test_an_office_answers_for_its_government(ask: Ask):
+    reply = ask("上海市政府2025年召开了多少场市政府新闻发布会？")  # the 办公厅's report says it
+    assert reply.found and "42" in lead(reply)

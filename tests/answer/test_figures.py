@@ -73,3 +73,15 @@ def test_an_unverified_cell_is_quoted_as_printed_never_stated(tmp_path: Path, co
     assert not natural.found and "无法可靠核对" in natural.answer and "8" in natural.answer
     assert natural.figures and not natural.figures[0].verified
     assert total.found and "7件" in lead(total)  # its column's results still add up
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("沭阳发改局2023年的信息公开年报是哪天公开的？", "2024-01-17"),
+        ("清江街道政府信息公开指南的索引号是多少？", "11320812MB0399947E/2025-00005"),
+    ],
+)
+def test_a_document_of_the_agency_named_answers_for_its_own_metadata(ask: Ask, question: str, value: str):
+    reply = ask(question)
+    assert reply.found and value in lead(reply)

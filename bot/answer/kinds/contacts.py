@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.cards import card_lines, conflict_sentence, has_field
-from bot.answer.compose import reply
+from bot.answer.compose import cite_hit, reply, shorten
 from bot.answer.kinds.passages import passage_answer
 from bot.answer.knowledge import Knowledge
 from bot.answer.matching.overlap import Weights, coverage, grams
@@ -13,6 +13,7 @@ from bot.answer.models import CONTACT_FIELDS, Answer, ContactCard, Intent
 from bot.answer.reading.question import Question
 from bot.corpus.models import DocKind
 from bot.lexicon.questions import question_lexicon
+from bot.text import fold
 from index.backend import DocumentSummary, RecordKind, SearchFilters
 
 OVERVIEW_AGENCIES = 6
@@ -21,7 +22,9 @@ _DOCUMENT = re.compile(r"文件|通知|公告|通告|办法|决定|规定|意见
 TITLE_SUBJECT = 0.6  # a title holding this much of the subject's words is the document meant
 # Words of the contact asked for, not of the document's subject.
 CONTACT_WORDS = frozenset("电话 联系 联系电话 号码 传真 邮箱 地址 留 写 留的 热线".split())
-_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,10}?(?:中心|大厅|专区|窗口|档案馆|图书馆|服务站)")
+_OFFICE = re.compile(r"(中心|大厅|专区|窗口|档案馆|图书馆|服务站|查阅点|查阅场所|阅览室)")
+_BEFORE_NAME = set("的去到在向给找和与及或是哪")
+PASSAGE_CHARS = 180
 _WHERE_TO_FIND = re.compile(r"查阅|查询|查看|看到|下载|获取|找到|查到")
 
 
@@ -44,11 +47,10 @@ def contact_answer(knowledge: Knowledge, q: Question) -> Answer | None:
     cards = knowledge.contact_cards(agencies, wanted, q.topic)
     office = _office_named(q)
     if office and not any(office in f"{c.office or ''}{c.agency}{c.address or ''}" for c in cards):
-        # "便民服务中心在哪": an office no card is of; only a sentence about it answers.
-        found = passage_answer(knowledge, q)
-        if found is not None and office in found.answer:
-            return found
-        return field_missing(q, cards, wanted, office) if cards else None
+        # "便民服务中心在哪": an office no card is of; only a passage about it answers.
+        return _office_passage(knowledge, q, office, wanted) or (
+            field_missing(q, cards, wanted, office) if cards else None
+        )
     having = [c for c in cards if all(has_field(c, f) for f in wanted)]
     having = having or [c for c in cards if any(has_field(c, f) for f in wanted)]
     if having:
@@ -102,10 +104,44 @@ def _documents_named(knowledge: Knowledge, q: Question) -> list[DocumentSummary]
     return [knowledge.catalogue.documents[best[0].doc_id]] if best else []
 
 
+def _office_passage(knowledge: Knowledge, q: Question, office: str, wanted: list[str]) -> Answer | None:
+    """A short passage of the agency's documents about that office, giving the asked field."""
+    docs = [d.id for d in knowledge.catalogue.of_agencies(q.agencies.scope)] if q.agencies.scope else []
+    filters = SearchFilters(documents=docs, records=[RecordKind.PASSAGE])
+    values = [_value(f) for f in wanted]
+    # The name as the question writes it, else its shorter tails (政府信息现场查阅点 → 查阅点).
+    for name in [office[i:] for i in range(0, len(office) - 2)]:
+        hits = knowledge.search(f"{name} {q.about}", filters, 10)
+        for hit in hits:
+            if name not in fold(" ".join([*hit.section, hit.text])):
+                continue
+            # A short passage about the office holds its address, hours and phone together.
+            at = fold(hit.text).find(name)
+            start = max(0, *(hit.text.rfind(mark, 0, at) + 1 for mark in "。；;\n")) if at > 0 else 0
+            said = shorten(hit.text[start:], PASSAGE_CHARS)
+            if any(re.search(v, said) for v in values):
+                heading = hit.section[-1] if hit.section else name
+                citation = cite_hit(hit, quote=said)
+                return reply(Intent.CONTACT, f"{heading}：{said}", found=True, citations=[citation])
+    return None
+
+
 def _office_named(q: Question) -> str | None:
-    """An office or place of service the question names (便民服务中心, 档案馆, 法规科), if any."""
-    found = _OFFICE.search(q.topic.replace(" ", ""))
-    return found.group(0) if found else None
+    """An office or place of service the question names (便民服务中心, 档案馆, 法规科), if any.
+
+    Read from the question with the agencies it names blanked out, up to the words before
+    it (夏天去大峪镇便民服务中心 → 便民服务中心).
+    """
+    text = q.folded
+    for name in q.agencies.matched:
+        text = text.replace(name, "\x00")
+    found = _OFFICE.search(text)
+    if found is None:
+        return None
+    start = found.end() - len(found.group(1))
+    while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_NAME:
+        start -= 1
+    return text[start : found.end()]
 
 
 def _value(field: str) -> str:

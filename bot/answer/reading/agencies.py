@@ -99,10 +99,13 @@ class AgencyMatcher:
         self._names: dict[str, str] = {}
         self._abbreviations: list[tuple[re.Pattern[str], str]] = []
         self._family: dict[str, list[str]] = defaultdict(list)
+        names = {agency.name for agency in registry.agencies}
         for agency in registry.agencies:
-            if agency.parent:
-                self._family[agency.name].append(agency.parent)
-                self._family[agency.parent].append(agency.name)
+            # An office is its government's (上海市人民政府办公厅 → 上海市人民政府), by parent or by name.
+            government = agency.parent or _government_of(agency.name, names)
+            if government:
+                self._family[agency.name].append(government)
+                self._family[government].append(agency.name)
         self._places: dict[str, set[str]] = defaultdict(set)
         for agency in registry.agencies:
             for name in [agency.name, *agency.aliases]:
@@ -195,11 +198,15 @@ class AgencyMatcher:
             for form in place_forms(split_place(key)[0] or key)
             for place in self._gazetteer.named(form)[:1]
         ]
-        mentions.unknown_places += [
+        new = [
             w
             for w in dict.fromkeys(unknown)
             if w not in mentions.unknown_places and not self._above(w, named_places)
         ]
+        mentions.unknown_places += new
+        if any(self._below(w, named_places) for w in new):
+            # "上海浦东新区": a district of a place held is what is asked about, not that place.
+            mentions.named, mentions.places = [], {}
         mentions.related = [r for a in mentions.candidates for r in self._family.get(a, [])]
         return mentions
 
@@ -214,6 +221,9 @@ class AgencyMatcher:
             asked = without_level(organ.text)
             pool = self._places[place] if place else self._all
             fitting = sorted(a for a in pool if any(type_fits(asked, t) for t in self._kinds[a]))
+            if not fitting and place and asked in _GOVERNMENTS:
+                # "连云港市政府" where only its office publishes: the office speaks for it.
+                fitting = sorted(a for a in pool if any(type_fits("府办", t) for t in self._kinds[a]))
             if place is not None and self._names.get(place) in mentions.named:
                 # "淮安市发改委": 淮安市 named a place, not its government.
                 mentions.named.remove(self._names[place])
@@ -246,6 +256,14 @@ class AgencyMatcher:
             if m.full or m.text in places or _followed_by_name(rest, m.end)
         ]
 
+    def _below(self, name: str, named: list[Place]) -> bool:
+        """A county or district inside a place the question also names: the more specific place."""
+        return any(
+            self._gazetteer.within(place, known) and known.code != place.code
+            for place in self._gazetteer.named(name)
+            for known in named
+        )
+
     def _above(self, name: str, named: list[Place]) -> bool:
         """A province or city above a place the question also names is context: 福建省平潭."""
         return any(
@@ -271,6 +289,18 @@ def _mask(text: str, key: str) -> str:
 def _followed_by_name(text: str, at: int) -> bool:
     """A short place name followed by a digit or a place or agency word is a place: 临淄区, 洪泽2023年."""
     return bool(re.match(r"\s*(?:\d|[省市区县镇乡]|人民政府|政府|\x00)", text[at:]))
+
+
+_GOVERNMENTS = ("政府", "人民政府", "市政府", "县政府", "区政府")
+_OFFICE_SUFFIX = re.compile(r"(?:办公室|办公厅)$")
+
+
+def _government_of(name: str, names: set[str]) -> str | None:
+    """The government an office belongs to, when the registry holds it: X人民政府办公厅 → X人民政府."""
+    if not _OFFICE_SUFFIX.search(name):
+        return None
+    government = _OFFICE_SUFFIX.sub("", name)
+    return government if government != name and government in names else None
 
 
 def split_place(name: str) -> tuple[str, str]:
