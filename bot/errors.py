@@ -9,6 +9,7 @@
     ├── QueryError            a question that cannot be turned into a search
     ├── SettingsError         invalid configuration; names the setting
     ├── LexiconError          a domain data file (bot/lexicon/*.toml) is invalid; names the entry
+    ├── ChartError            a chart cannot be drawn (its Chinese font is not installed)
     └── AssistError           a citizen's input to the application helper cannot be used
         ├── InvalidField      one answer of an application is invalid; names the field
         ├── DateParseError    a date expression that cannot be read
@@ -63,6 +64,10 @@ class SettingsError(GongkaiError):
         super().__init__(f"{setting}: {reason}")
         self.setting = setting
         self.reason = reason
+
+
+class ChartError(GongkaiError):
+    """A chart cannot be drawn: the message says what to install; no chart is better than tofu."""
 
 
 class LexiconError(GongkaiError, ValueError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answer.declines import not_covered, not_found
+from bot.answer.kinds.compare import compare_answer
 from bot.answer.kinds.contacts import contact_answer
 from bot.answer.kinds.courtesy import greeting, offtopic
 from bot.answer.kinds.documents import document_answer
@@ -36,6 +37,8 @@ KINDS: dict[Intent, tuple[AnswerFunction, ...]] = {
     Intent.GREETING: (greeting,),
     Intent.OFFTOPIC: (redirect_answer, offtopic),
     Intent.ITEM: (document_answer, item_answer, passage_answer),
+    # A comparison that compares nothing (one year, one agency) is answered as a figure.
+    Intent.COMPARE: (compare_answer, document_answer, report_answer, passage_answer, report_decline),
     Intent.STATISTIC: (document_answer, report_answer, passage_answer, report_decline),
     Intent.CONTACT: (contact_answer, passage_answer),
     Intent.PROCEDURE: (redirect_answer, deadline_answer, procedure_guidance, passage_answer),

@@ -20,6 +20,7 @@ class Intent(StrEnum):
     FEE = "fee"  # whether applying costs money
     REMEDY = "remedy"  # 复议 / 诉讼 / 投诉 against a reply
     STATISTIC = "statistic"  # a figure from an annual report
+    COMPARE = "compare"  # a report figure across years or agencies: 变化, 趋势, 谁多
     ITEM = "item"  # a disclosed document by 文号, 索引号 or title
     COMPLAINT = "complaint"  # 信访 / 投诉 / 举报: not a disclosure matter
     GENERAL = "general"  # anything else about the records
@@ -117,6 +118,11 @@ class Figure(BaseModel):
     verified: bool = False
     missing: str | None = None  # why there is no value: "无该年度报告", "报告中无此项"…
     citation: Citation | None = None
+
+    @property
+    def comparable(self) -> bool:
+        """Whether a comparison may use it and a chart plot it: a value, verified, not missing."""
+        return self.value is not None and self.verified and self.missing is None
 
 
 class Item(BaseModel):

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.answer import (
+    Answer,
     Context,
     Intent,
     answer,
@@ -21,6 +22,7 @@ from bot.answer import (
     procedure_answer,
     search_documents,
 )
+from bot.channels.chart_files import save_chart
 from bot.channels.chat_draft import REMINDER, TerminalDraft
 from bot.channels.drafting import COMMAND_HINT
 from bot.channels.plain import (
@@ -33,6 +35,7 @@ from bot.channels.plain import (
     render_coverage,
     render_procedure,
 )
+from bot.errors import ChartError
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -46,9 +49,16 @@ HELP = help_text((QUIT,))
 class Chat:
     """A terminal conversation over a knowledge source."""
 
-    def __init__(self, kb: KnowledgeBase, drafts: Path | None = None, max_chars: int | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        drafts: Path | None = None,
+        max_chars: int | None = None,
+        charts: Path | None = None,
+    ) -> None:
         self.kb = kb
         self.max_chars = max_chars
+        self.charts = charts or Path.cwd()  # where a comparison's chart is saved
         self.context: Context | None = None  # what a follow-up may take from the last question
         self.drafting = TerminalDraft(kb, drafts or Path.cwd())
         self.commands: dict[str, Callable[[str], str]] = {
@@ -82,13 +92,21 @@ class Chat:
             reply = answer(self.kb, line, max_chars=self.max_chars, context=self.context)
             self.context = reply.followup
             hint = f"\n\n{COMMAND_HINT}" if reply.intent is Intent.PROCEDURE or reply.procedure else ""
-            return render_answer(reply) + hint
+            return render_answer(reply) + self._chart(reply) + hint
         except Exception as exc:  # the chat survives any one failure
             if self.drafting.active:  # a traceback may quote the applicant's data: name the error only
                 log.error("draft reply failed: %s (details withheld: personal data)", type(exc).__name__)
             else:
                 log.exception("chat reply failed (input withheld: it may hold personal data)")
             return APOLOGY
+
+    def _chart(self, reply: Answer) -> str:
+        """Save a comparison's chart beside the chat and say where; a failure is said, not raised."""
+        try:
+            path = save_chart(reply, self.charts)
+        except (ChartError, OSError) as exc:
+            return f"\n（没有画出图表：{exc}）"
+        return f"\n图表已保存：{path}" if path else ""
 
     def hotline(self, agency: str) -> str:
         """Contact cards of an agency (or of all)."""
@@ -133,11 +151,13 @@ def run_chat(
     out: TextIO,
     drafts: Path | None = None,
     max_chars: int | None = None,
+    charts: Path | None = None,
 ) -> int:
-    """Read questions until /quit or end of input; drafted forms are saved in `drafts` (default: here)."""
+    """Read questions until /quit or end of input; drafted forms and charts are saved in
+    `drafts` and `charts` (default: here)."""
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and in-memory history for input())
-    chat = Chat(kb, drafts, max_chars)
+    chat = Chat(kb, drafts, max_chars, charts)
     print(chat.welcome(), file=out, flush=True)
     interactive = stdin.isatty()
     while True:

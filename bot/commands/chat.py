@@ -24,18 +24,26 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
         type=Path,
         help="folder for the application forms /draft writes (default: the current one)",
     )
+    parser.add_argument(
+        "--charts",
+        type=Path,
+        help="folder for the charts of comparisons, as PNG (default: the current one)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Chat until /quit or end of input."""
     settings = settings_for(args)
-    return chat(open_knowledge_base(settings.index_dir, settings.corpus_dir), settings, args.drafts)
+    kb = open_knowledge_base(settings.index_dir, settings.corpus_dir)
+    return chat(kb, settings, args.drafts, args.charts)
 
 
-def chat(kb: KnowledgeBase, settings: Settings, drafts: Path | None = None) -> int:
+def chat(
+    kb: KnowledgeBase, settings: Settings, drafts: Path | None = None, charts: Path | None = None
+) -> int:
     """The terminal chat over an opened knowledge base, which it closes at the end."""
     try:
-        return run_chat(kb, sys.stdin, sys.stdout, drafts, settings.max_question_chars)
+        return run_chat(kb, sys.stdin, sys.stdout, drafts, settings.max_question_chars, charts)
     finally:
         kb.backend.close()

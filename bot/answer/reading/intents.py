@@ -51,6 +51,9 @@ def read_intents(
     # A count or yes/no question about an agency, a year or what reports count is about a report.
     about_reports = has_year or has_agency or bool(re.search(words.reported, folded))
     report_question = Intent.STATISTIC in found and about_reports and not has_ref
+    # A comparison compares report figures: "平潭这几年主动公开的变化", never "政策有什么变化".
+    if not (about_reports and (report_question or re.search(words.reported, folded))):
+        found.discard(Intent.COMPARE)
     if not report_question:
         found.discard(Intent.STATISTIC)
     if Intent.FEE in found and has_year and re.search(words.collected, folded):

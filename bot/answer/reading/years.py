@@ -1,8 +1,18 @@
-"""Years named in a question: 2017, 2017年, 17年, 二〇一七年, 今年/去年/前年, 近三年."""
+"""Years named in a question: 2017, 2017年, 17年, 二〇一七年, 今年/去年/前年, 近三年.
+
+A comparison asks for a span (`year_span`): a range (2017年到2024年, 2017-2024年) means
+every year in it, and 历年 / 这几年 / 各年 every year the records hold.
+
+jionlp's `parse_time` was tried for this and left out: it reads one time expression, not
+a question (finding them needs its NER as well), takes 近三年 as a rolling window up to
+today where reports cover finished years, reads "2021、2022两年" as 2021 alone, does not
+read 历年 or 这几年, and would make a 70 MB library a run-time dependency.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from bot.text import cn_to_int
@@ -18,6 +28,12 @@ _CN_FULL_YEAR = re.compile(rf"([{_CN_DIGIT}]{{4}})\s*年")
 _CN_SHORT_YEAR = re.compile(rf"(?<![{_CN_DIGIT}])([{_CN_DIGIT}]{{2}})\s*年")
 _RECENT = re.compile(r"(?:近|最近|过去)\s*([0-9两二三四五六七八九十])\s*年")
 _RELATIVE = {"大前年": -3, "前年": -2, "去年": -1, "今年": 0}
+# One end of a range: a full year (年 optional), or a short or Chinese one with 年.
+_YEAR = rf"(?<!\d)(?:19|20)\d{{2}}(?!\d)\s*年?度?|(?<![\d.])\d{{2}}\s*年度?|[{_CN_DIGIT}]{{2,4}}\s*年度?"
+# A range: the two ends and a word between them (到, 至, a dash or a tilde).
+_RANGE = re.compile(rf"({_YEAR})\s*(?:到|至|-|－|—|–|~|～)\s*({_YEAR})")
+# Every year the records hold: 历年, 这几年, 各年度, 每一年, 逐年 (not 往年: 往年结转 is a row).
+_EVERY = re.compile(r"历年|这几年|这些年|近几年|最近几年|各年度?|每一?年|逐年|多年来")
 
 
 def find_years(text: str, today: date) -> list[int]:
@@ -38,6 +54,24 @@ def find_years(text: str, today: date) -> list[int]:
         if 1990 <= year <= today.year + 1 and year not in years:
             years.append(year)
     return years
+
+
+@dataclass(frozen=True)
+class YearSpan:
+    """The years a comparison asks about."""
+
+    years: list[int]  # named years in order, each year of a range included
+    every: bool = False  # 历年, 这几年: every year the records hold (within `years` if any)
+
+
+def year_span(text: str, today: date) -> YearSpan:
+    """The years a question asks to compare: its years with every year of a range filled in."""
+    years = find_years(text, today)
+    for match in _RANGE.finditer(_DOC_NO_YEAR.sub(" ", text)):
+        ends = find_years(match.group(1), today)[:1] + find_years(match.group(2), today)[:1]
+        if len(ends) == 2 and ends[0] < ends[1]:
+            years += range(ends[0], ends[1] + 1)
+    return YearSpan(sorted(set(years)), bool(_EVERY.search(text)))
 
 
 def _relative_years(text: str, today: date) -> list[tuple[int, int]]:
@@ -77,8 +111,9 @@ def _cn_number(digits: str) -> int:
 
 
 _ANY_YEAR = re.compile(
+    rf"{_RANGE.pattern}|"
     rf"(?:19|20)\d{{2}}\s*年度?|(?<![\d.])\d{{2}}\s*年度?|[{_CN_DIGIT}]{{2,4}}\s*年度?|大前年|前年|去年|今年|"
-    r"(?:近|最近|过去)\s*[0-9两二三四五六七八九十]\s*年"
+    rf"(?:近|最近|过去)\s*[0-9两二三四五六七八九十]\s*年|{_EVERY.pattern}"
 )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,9 +16,13 @@ from bot.channels.telegram.examples import pick_examples
 from bot.channels.telegram.memory import AnswerMemory, Entry
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.channels.telegram.stats import Stats
+from bot.charts import Chart, chart_png
+from bot.errors import ChartError
 from bot.records import FeedbackStore, UnansweredLog
 from bot.serving import AnswerFunctions, KnowledgeHolder
 from bot.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -47,6 +53,16 @@ class Services:
         self.stats.record(answer)
         self.unanswered.record(question, answer)
         return self.memory.remember(Entry(question, answer)), answer
+
+    async def chart(self, answer: Answer) -> Chart | None:
+        """The chart of a comparison, drawn off the event loop; None without one (or its font)."""
+        if not answer.series:
+            return None
+        try:
+            return await asyncio.to_thread(chart_png, answer.series)
+        except ChartError as exc:  # the answer's text says everything the chart would
+            log.error("no chart drawn: %s", exc)
+            return None
 
     async def examples(self) -> list[str]:
         """The /start example questions, checked once per served index version."""

@@ -16,6 +16,7 @@ from html import escape
 from bot.answer import Answer, Citation, ContactCard, Coverage, DocumentPage, Intent, ProcedureCard
 from bot.channels.plain import holdings
 from bot.channels.telegram import texts
+from bot.channels.telegram.htmlsplit import CAPTION_LIMIT as CAPTION_LIMIT
 from bot.channels.telegram.htmlsplit import LIMIT as LIMIT  # re-exported: callers cut what
 from bot.channels.telegram.htmlsplit import split_html as split_html  # render wrote
 from bot.channels.telegram.stats import Stats
@@ -49,6 +50,12 @@ def answer_html(answer: Answer) -> str:
     if answer.citations:
         parts.append(sources_line(answer.citations))
     return "\n\n".join(parts)
+
+
+def caption_parts(html: str) -> tuple[str, str]:
+    """A photo's caption (what fits its 1024-character limit) and the rest, to send after it."""
+    chunks = split_html(html, CAPTION_LIMIT)
+    return chunks[0] if chunks else "", "\n".join(chunks[1:])
 
 
 def sources_line(citations: list[Citation]) -> str:
