@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import answer
+from bot.answer.compose import value_text
 from bot.answer.matching.slots import slot_reader
 from bot.corpus import load_corpus
 from bot.lexicon.template import load_template
@@ -119,3 +120,17 @@ def test_an_unverified_cell_is_quoted_as_printed_never_stated(tmp_path: Path, co
 def test_a_document_of_the_agency_named_answers_for_its_own_metadata(ask: Ask, question: str, value: str):
     reply = ask(question)
     assert reply.found and value in lead(reply)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (3119, "3119件"),
+        (18651.06, "18651.06件"),
+        (1234567.5, "1234567.5件"),
+        (0.1 + 0.2, "0.3件"),
+        (None, "—"),
+    ],
+)
+def test_a_figure_is_written_with_every_digit_it_has(value, text) -> None:
+    assert value_text(value, None if value is None else "件") == text
