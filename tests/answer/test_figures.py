@@ -134,3 +134,14 @@ def test_a_document_of_the_agency_named_answers_for_its_own_metadata(ask: Ask, q
 )
 def test_a_figure_is_written_with_every_digit_it_has(value, text) -> None:
     assert value_text(value, None if value is None else "件") == text
+
+
+def test_a_question_about_the_whole_county_gets_the_reports_sentence_beside_the_table(ask: Ask):
+    county = ask("沭阳县2025年全县一共受理了多少件政府信息公开申请？")
+    own = ask("沭阳县2025年一共受理了多少件政府信息公开申请？")
+    [figure] = own.figures
+    assert county.figures == own.figures or [f.value for f in county.figures] == [figure.value]
+    assert "报告正文" not in own.answer  # without 全县, the table cell alone
+    quoted = lead(county).split("报告正文：", 1)[1]
+    assert "全县" in quoted and str(int(figure.value or 0)) not in quoted
+    assert len(county.citations) == len(own.citations) + 1

@@ -6,6 +6,9 @@ table_line     the template cells asked for (bot/answer/matching/slots.py), stat
 prose_line     a number a report states in a sentence (pre-2019 reports, totals no
                table holds), with the sentence, when its unit fits what is asked
 sentence_line  the report's sentence that answers a count with a number or a "no"
+scope_line     the report's sentence about the whole jurisdiction (全县, 全市) when the
+               question asks about it: a government's table counts its own applications,
+               its prose may count every office's
 """
 
 from __future__ import annotations
@@ -127,6 +130,25 @@ def sentence_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Li
     lead = ("没有。" if negated else "有。") if asks_yes_no(q) else ""
     text = f"{lead}{knowledge.catalogue.display_name(doc)}{doc.meta.year}年：“{match.sentence}”"
     return Line(text, [cite_hit(match.hit, quote=match.sentence)])
+
+
+_SCOPE = re.compile(r"全(?:省|市|县|区|旗|盟|州|镇|乡|街道)")
+
+
+def scope_line(knowledge: Knowledge, q: Question, doc: DocumentSummary, beside: Line) -> Line | None:
+    """The report's sentence about the whole jurisdiction the question names (全县一共受理),
+    when it states a number the table line does not: quoted beside it, never instead."""
+    scope = _SCOPE.search(q.folded)
+    if scope is None:
+        return None
+    hits = knowledge.search(q.about, SearchFilters(documents=[doc.id], records=[RecordKind.PASSAGE]), 8)
+    stated = {value_text(f.value, None) for f in beside.figures}
+    for match in best_sentences(q.about, hits, limit=3):
+        numbers = set(re.findall(r"\d+(?:\.\d+)?", match.sentence.replace(" ", "")))
+        if scope.group(0) in match.sentence and answers(q, match) and numbers and not numbers & stated:
+            quote = shorten(match.sentence, 150)
+            return Line(f"报告正文：“{quote}”", [cite_hit(match.hit, quote=quote)])
+    return None
 
 
 def asks_yes_no(q: Question) -> bool:
