@@ -87,7 +87,8 @@ def passage_answer(knowledge: Knowledge, q: Question) -> Answer | None:
         return None
     filters = SearchFilters(documents=[d.id for d in docs], records=[RecordKind.PASSAGE, RecordKind.ITEM])
     # No agency named: search everything (an empty document list means no restriction).
-    hits = knowledge.search(q.folded, filters, 10)
+    # The question as typed and in the records' words (告上法院 → 行政诉讼): both find passages.
+    hits = knowledge.search(f"{q.folded} {q.about}", filters, 10)
     if q.years:
         catalogue = knowledge.catalogue.documents
         hits = [h for h in hits if h.doc_id not in catalogue or about_years(catalogue[h.doc_id], q.years)]
