@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from bot.errors import LexiconError
+from bot.lexicon.places import PlaceMention, gazetteer
 
 ORGANS_FILE = Path(__file__).with_name("organs.toml")
 MAX_MENTION = 10  # characters of an agency type before its suffix, at most
@@ -35,6 +36,7 @@ class Organs(BaseModel):
     levels: list[str] = Field(default_factory=list)
     not_before: dict[str, list[str]] = Field(default_factory=dict)
     not_after: dict[str, list[str]] = Field(default_factory=dict)
+    after_places: list[str] = Field(default_factory=list)
     other_names: dict[str, list[str]] = Field(default_factory=dict)
     examples: list[tuple[str, str]] = Field(default_factory=list)
 
@@ -67,6 +69,7 @@ def organ_mentions(text: str, lexicon: Organs | None = None) -> list[OrganMentio
     """Agency types in a text, each with the words before it up to a boundary, left to right."""
     lexicon = lexicon or organs()
     suffixes = sorted(lexicon.suffixes, key=len, reverse=True)
+    places = gazetteer().mentions(text)
     found: list[OrganMention] = []
     i = 0
     while i < len(text):
@@ -76,22 +79,41 @@ def organ_mentions(text: str, lexicon: Organs | None = None) -> list[OrganMentio
             continue
         end = i + len(suffix)
         start = i
-        while start > 0 and i - start < MAX_MENTION and _in_name(text[start - 1]):
-            start -= 1
+        while start > 0 and i - start < MAX_MENTION:
+            if _in_name(text[start - 1]):
+                start -= 1
+                continue
+            # A place whose name holds a boundary character (从化区) is named whole.
+            inside = next((p.start for p in places if p.start < start < p.end <= i), None)
+            if inside is None:
+                break
+            start = inside
         if found and start < found[-1].end:
             start = found[-1].end
         while text[start] in _JOINING and end - start > 3:
             start += 1
         mention = text[start:end]
         before = mention[: -len(suffix)]
-        if any(mention.endswith(word) for word in lexicon.not_agencies) or any(
-            before.endswith(word) for word in lexicon.not_after.get(suffix, ())
+        if (
+            any(mention.endswith(word) for word in lexicon.not_agencies)
+            or any(before.endswith(word) for word in lexicon.not_after.get(suffix, ()))
+            or (suffix in lexicon.after_places and before and not _place_like(before, places, start))
         ):
             i = end
             continue
         found.append(OrganMention(mention, start, end))
         i = end
     return found
+
+
+_LEVEL_END = re.compile(r"(?:省|市|县|区|旗|州|盟|镇|乡|街道)$")
+
+
+def _place_like(before: str, places: list[PlaceMention], start: int) -> bool:
+    """Whether the words before a government's suffix can be its place: a division's name
+    or short name ending there (淮安, 从化区), or any word ending in a level (某某区, 市)."""
+    end = start + len(before)
+    return bool(_LEVEL_END.search(before)) or any(p.end == end for p in places)
 
 
 def without_level(mention: str, lexicon: Organs | None = None) -> str:

@@ -114,3 +114,21 @@ def test_a_question_about_what_happened_in_places_we_lack_is_answered_from_a_doc
     # ...but a place's own agency, contact or figure is never taken from another document.
     for question in ("临淄区应急局电话多少？", "广东省气象局的电话", "北京明天天气怎么样"):
         assert not ask(question).found, question
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("杨凌示范区管委会2022年收到多少件政府信息公开申请？", "杨凌示范区管委会"),  # not 平潭's 区管委会
+        ("广州市从化区人民政府2022年收到多少宗政府信息公开申请？", "广州市从化区人民政府"),  # 从 inside a name
+    ],
+)
+def test_a_name_held_inside_another_places_name_is_that_place(ask: Ask, question: str, missing: str):
+    reply = ask(question)
+    assert not reply.found and missing in lead(reply) and "平潭" not in reply.answer
+
+
+def test_government_words_without_a_place_name_no_agency(ask: Ask):
+    for question in ("申请信息公开政府不理我，怎么办", "我眼睛看不见，申请政府信息公开的时候政府会帮忙吗？"):
+        reply = ask(question)
+        assert "政府的政府信息公开资料" not in reply.answer, question

@@ -165,7 +165,7 @@ class AgencyMatcher:
                 rest = rest[: mention.start] + "\x01" * len(mention.text) + rest[mention.end :]
         at: dict[int, str] = {}  # where a place mention ends -> the place
         for key in self._name_keys:
-            if key in rest:
+            if key in rest and _stands_alone(rest, key):
                 name = self._names[key]
                 if name not in mentions.named:
                     mentions.named.append(name)
@@ -215,7 +215,8 @@ class AgencyMatcher:
         for organ in organ_mentions(rest):
             place = at.get(organ.start)
             inner = [m for m in self._gazetteer.mentions(organ.text) if m.start == 0 and m.full]
-            if place is None and inner:  # "临淄区应急管理局": a place the registry lacks, then a type
+            if place is None and (inner or self._strange_place(organ.text)):
+                # "临淄区应急管理局", "杨凌示范区管委会": a place the registry lacks, then a type
                 mentions.unknown_agencies.append(organ.text)
                 continue
             asked = without_level(organ.text)
@@ -240,6 +241,13 @@ class AgencyMatcher:
             mentions.matched.append(organ.text)
             if place is not None:
                 mentions.places.pop(place, None)
+
+    def _strange_place(self, name: str) -> bool:
+        """Whether a name starts with a place of its own that the registry does not hold."""
+        prefix = split_place(name)[0]
+        if not prefix or prefix in self._places:
+            return False
+        return not any(key in prefix for key in self._place_keys if len(key) >= 2)
 
     def _shadows(self, mention: PlaceMention) -> bool:
         """A gazetteer place whose full name holds a registry place stem but is not that place."""
@@ -279,6 +287,23 @@ class AgencyMatcher:
             return False
         # An administrative unit with a proper name: 北京市, 海淀区, 浦东新区 (not 港区, 社区).
         return len(word) >= 3 and bool(_PLACE_TOKEN.fullmatch(word)) and (tag.startswith("n") or tag == "")
+
+
+_LEVEL_START = ("区", "市", "县", "镇", "乡", "省")
+# Characters after which 区管委会, 市政府 may start a name: the question's own words, not a place's.
+_BEFORE_NAME = set(
+    "的向给在跟对问查找我你您请想要去到是了吗呢把被从由为或也都就还哪这那个和与及、，,。？?！! "
+)
+
+
+def _stands_alone(text: str, key: str) -> bool:
+    """Whether a name is named by itself, not as the tail of another place's name:
+    区管委会 in 杨凌示范区管委会 is 杨凌's, not the 区管委会 of the records."""
+    if not key.startswith(_LEVEL_START):
+        return True
+    return any(
+        m.start() == 0 or text[m.start() - 1] in _BEFORE_NAME for m in re.finditer(re.escape(key), text)
+    )
 
 
 def _mask(text: str, key: str) -> str:
