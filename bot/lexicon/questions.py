@@ -71,6 +71,7 @@ class QuestionLexicon(BaseModel):
     domain: str
     reported: str
     collected: str
+    writing: str
     yes_no: str
     intents: dict[str, IntentCues]
     contact_fields: dict[str, ContactField]
@@ -80,7 +81,7 @@ class QuestionLexicon(BaseModel):
         """What an answer to this question looks like, when its wording says."""
         return next((s for s in self.shapes if re.search(s.asks, question)), None)
 
-    @field_validator("domain", "reported", "collected", "yes_no")
+    @field_validator("domain", "reported", "collected", "writing", "yes_no")
     @classmethod
     def _pattern(cls, value: str) -> str:
         _compiles([value])

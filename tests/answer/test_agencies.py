@@ -120,7 +120,10 @@ def test_a_question_about_what_happened_in_places_we_lack_is_answered_from_a_doc
     ("question", "missing"),
     [
         ("杨凌示范区管委会2022年收到多少件政府信息公开申请？", "杨凌示范区管委会"),  # not 平潭's 区管委会
-        ("广州市从化区人民政府2022年收到多少宗政府信息公开申请？", "广州市从化区人民政府"),  # 从 inside a name
+        (
+            "广州市从化区人民政府2022年收到多少宗政府信息公开申请？",
+            "广州市从化区人民政府",
+        ),  # 从 inside a name
     ],
 )
 def test_a_name_held_inside_another_places_name_is_that_place(ask: Ask, question: str, missing: str):

@@ -307,3 +307,20 @@ def test_a_count_of_what_reports_hold_without_agency_asks_which(ask: Ask) -> Non
     reply = ask("收到多少申请")
     assert reply.intent is Intent.STATISTIC and not reply.found
     assert "淮安市人民政府" in reply.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead_says"),
+    [
+        ("平潭优化防雷许可的通知是哪个单位发的？", "的发文机关是平潭综合实验区行政审批局"),
+        ("高青县行政规范性文件管理办法的发文机关是哪个？", "的发文机关是高青县人民政府办公室"),
+        ("平潭城市规划管理技术暂行规定（2011年版）是哪天废止的？", "于2020-05-20宣布废止"),
+        ("岚综管综2017年7号文是讲什么的", "岚综管综〔2017〕7号对应的文件是"),
+    ],
+)
+def test_a_documents_metadata_asked_in_everyday_words_leads_with_it(
+    ask, question: str, lead_says: str
+) -> None:
+    reply = ask(question)
+    assert reply.found and lead_says in reply.answer.splitlines()[0]
+    assert reply.items and reply.items[0].citation is not None

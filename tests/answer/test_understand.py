@@ -81,6 +81,12 @@ def test_places_outside_the_corpus_are_noticed(kb: KnowledgeBase) -> None:
         ("淮安2024年电话申请的有几件", Intent.STATISTIC),  # how applications came, not a phone
         ("淮安2024年通过邮件提交了多少件申请", Intent.STATISTIC),
         ("淮安申请电话多少", Intent.CONTACT),
+        ("优化防雷许可的通知是哪个单位发的", Intent.ITEM),  # a document's metadata
+        ("岚综管综2017年7号文是讲什么的", Intent.ITEM),  # a 文号 as people say it
+        ("明天平潭到福州的动车几点发车？", Intent.GENERAL),  # 几点 of a train, not office hours
+        ("申请表寄过去，信封上要在哪儿注明？", Intent.PROCEDURE),  # where on the letter
+        ("除了姓名和联系方式还要写哪些证件信息？", Intent.PROCEDURE),  # what to write
+        ("淮安市政府办公室在哪儿", Intent.CONTACT),
     ],
 )
 def test_intents(kb: KnowledgeBase, text: str, intent: Intent) -> None:

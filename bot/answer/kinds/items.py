@@ -23,6 +23,8 @@ _ASKS_DOC_NO = ("文号", "发文字号", "字号")
 _ASKS_INDEX_NO = ("索引号",)
 _ASKS_VALIDITY = ("有效", "废止", "失效")
 _ASKS_DATE = ("什么时候", "日期", "哪天", "何时")
+_ASKS_PUBLISHER = re.compile(r"发文机关|发文单位|发布机构|(哪个|什么|哪一个)(单位|部门|机关)|谁发")
+_ASKS_WHEN = re.compile(r"(哪天|哪一天|什么时候|何时|日期|几号)")
 CONTENT_COVERAGE = 0.5
 ITEMS = 20
 ITEMS_BY_YEAR = 100  # titles rarely hold the year: look further, then keep that year's
@@ -127,11 +129,10 @@ def _describe(knowledge: Knowledge, q: Question, hits: list[Hit]) -> Answer:
         validity=meta.validity if meta else None,
         citation=cite_hit(hit),
     )
-    doc_no, index_no = item.doc_no, item.index_no
     facts = [f"{label}：{value}" for _, label, value in item.fields()]
-    lead = _content(knowledge, q, hit, title) or _lead(
-        q, title, doc_no, index_no, meta.validity if meta else None
-    )
+    # Who issued it or when is its metadata, never a sentence of its body.
+    asks_metadata = _ASKS_PUBLISHER.search(q.folded) or _ASKS_WHEN.search(q.folded)
+    lead = (None if asks_metadata else _content(knowledge, q, hit, title)) or _lead(q, item)
     text = "\n".join([lead, "；".join(facts)]) if facts else lead
     if len(hits) > 1:
         text += "\n另有" + "、".join(f"《{_title(h)}》" for h in hits[1:4]) + "。"
@@ -166,18 +167,29 @@ def _content(knowledge: Knowledge, q: Question, hit: Hit, title: str) -> str | N
     return f"{found[0].sentence}（《{title}》）"
 
 
-def _lead(q: Question, title: str, doc_no: str | None, index_no: str | None, validity: str | None) -> str:
-    asked = q.folded
+def _lead(q: Question, item: Item) -> str:
+    asked, title, doc_no = q.folded, item.title, item.doc_no
     repeals = "废止《" in title or "失效" in title
+    when = item.written or item.published
     if repeals and not (q.doc_no or q.index_no) and any(w in asked for w in _ASKS_VALIDITY):
         by = f"（{doc_no}）" if doc_no else ""
-        return f"已废止：《{title}》{by}宣布废止了该文件。"
+        on = f"于{when.isoformat()}" if when else ""
+        return f"已废止：《{title}》{by}{on}宣布废止了该文件。"
     if doc_no and any(w in asked for w in _ASKS_DOC_NO) and not q.doc_no:
         return f"该文件的文号是{doc_no}，标题为《{title}》。"
-    if index_no and any(w in asked for w in _ASKS_INDEX_NO) and not q.index_no:
-        return f"该文件的索引号是{index_no}，标题为《{title}》。"
-    if validity and any(w in asked for w in _ASKS_VALIDITY):
-        return f"《{title}》的有效性：{validity}。"
+    if item.index_no and any(w in asked for w in _ASKS_INDEX_NO) and not q.index_no:
+        return f"该文件的索引号是{item.index_no}，标题为《{title}》。"
+    if item.publisher and _ASKS_PUBLISHER.search(asked):
+        return f"《{title}》的发文机关是{item.publisher}。"
+    if when and _ASKS_WHEN.search(asked):
+        dates = [
+            f"{label}{day.isoformat()}"
+            for label, day in (("成文日期", item.written), ("发布日期", item.published))
+            if day
+        ]
+        return f"《{title}》{'，'.join(dates)}。"
+    if item.validity and any(w in asked for w in _ASKS_VALIDITY):
+        return f"《{title}》的有效性：{item.validity}。"
     ref = q.doc_no or q.index_no
     return f"{ref}对应的文件是《{title}》。" if ref else f"找到文件《{title}》。"
 

@@ -39,6 +39,8 @@ def read_intents(
     reading.contact_fields = [
         name for name, f in words.contact_fields.items() if _asks_field(f.cues, folded, counts)
     ]
+    if reading.contact_fields and re.search(words.writing, folded):
+        reading.contact_fields = []  # "还要写哪些": what to write, not whom to call
     if reading.contact_fields:
         found.add(Intent.CONTACT)
     if has_ref:

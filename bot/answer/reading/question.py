@@ -16,6 +16,12 @@ from bot.lexicon.words import word_lexicon
 from bot.text import clean_spaces, fold, normalize_doc_no
 
 _DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,5}\s*号")
+# A 文号 as people say it, the year with 年 and no brackets: 岚综管综2017年7号(文).
+# The prefix ends as 文号 prefixes do (发, 函, 综, 规…), or 文 follows the number.
+_SPOKEN_DOC_NO = re.compile(
+    r"([\u4e00-\u9fff]{1,11}[发函字综规办告令通电]|[\u4e00-\u9fff]{2,12}?(?=\s*\d{4}\s*年\s*第?\s*\d{1,5}\s*号文))"
+    r"\s*(\d{4})\s*年\s*第?\s*(\d{1,5})\s*号"
+)
 _INDEX_NO = re.compile(r"(?<![a-z0-9])[a-z0-9]{3,}(?:[-/][a-z0-9]{2,}){2,}(?![a-z0-9])")
 
 
@@ -56,7 +62,7 @@ def understand(
     """Read a question, cut to `max_chars` when given; never fails, whatever the text."""
     text = clean_spaces(text).strip()[:max_chars]
     folded = fold(text)
-    doc_no = _first(_DOC_NO, folded)
+    doc_no = _first(_DOC_NO, folded) or _spoken_doc_no(folded)
     index_no = _first(_INDEX_NO, folded)
     tagged = words.tag(folded)
     agencies = matcher.find(folded, tagged)
@@ -87,3 +93,9 @@ def understand(
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
     return match.group(0) if match else None
+
+
+def _spoken_doc_no(folded: str) -> str | None:
+    """岚综管综2017年7号文 → 岚综管综〔2017〕7号."""
+    match = _SPOKEN_DOC_NO.search(folded)
+    return f"{match.group(1)}〔{match.group(2)}〕{match.group(3)}号" if match else None
