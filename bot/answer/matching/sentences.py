@@ -51,6 +51,8 @@ def _continues_list(previous: str, part: str) -> bool:
     or what a short label before it labels ("地址：", "二、春节：")."""
     if previous.endswith(("：", ":")) and len(_ITEM.sub("", previous)) <= SHORT_LABEL:
         return True  # "二、春节：" + "2月4日至10日放假调休": a label and what it labels
+    if _ITEM.match(previous) and _ITEM.match(part) and _next_marker(previous, part):
+        return True  # "1.申请人的姓名…；" + "2.证明本人身份的证件…": one list
     in_list = previous.endswith(("：", ":")) or bool(_ITEM_INSIDE.search(previous))
     return bool(_ITEM.match(part)) and in_list
 
@@ -152,3 +154,13 @@ def _cut(sentence: str) -> list[str]:
     if current:
         pieces.append(current)
     return pieces
+
+
+_NUMBER = re.compile(r"^\s*[（(]?(\d+)[）).、．]")
+
+
+def _next_marker(previous: str, part: str) -> bool:
+    """Whether part's list number follows the last one in previous: 1. … then 2. …"""
+    last = [int(n) for n in re.findall(r"(?:^|[；;。\s])[（(]?(\d+)[）).、．]", previous)]
+    this = _NUMBER.match(part)
+    return bool(last and this and int(this.group(1)) == last[-1] + 1)

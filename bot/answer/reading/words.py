@@ -20,6 +20,8 @@ STOPWORDS = word_lexicon().stopwords | frozenset(
 _NUMBER = re.compile(r"^[\d.%％]+$|^[〇零一二三四五六七八九十百千万两]+$")
 # jieba parts of speech that never carry what a question is about.
 _NO_TOPIC_TAGS = frozenset("r c p u uj ul uz ug uv ud y e o d m q mq f x".split())
+# Numerals that name a rank or a kind, not a count, are what is asked about: 一级, 二类, 三等.
+_RANK = re.compile(r"^[一二三四五六七八九十\d]+[级类等档]$")
 
 
 class Words:
@@ -49,6 +51,12 @@ class Words:
         kept = []
         for word, tag in self.tag(text):
             word = word.strip()
-            if word and word not in STOPWORDS and not _NUMBER.match(word) and tag not in _NO_TOPIC_TAGS:
+            ranked = bool(_RANK.match(word))
+            if (
+                word
+                and word not in STOPWORDS
+                and not _NUMBER.match(word)
+                and (ranked or tag not in _NO_TOPIC_TAGS)
+            ):
                 kept.append(word)
         return " ".join(kept)
