@@ -18,10 +18,13 @@ from typing import Any
 
 from tqdm import tqdm
 
+from bot import knowledge
 from bot.commands.common import add_index_options, folders
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
-from index.store import KEEP, Published, corpus_documents, corpus_fingerprint, is_stale, publish, rollback
+from bot.knowledge import Built
+from bot.settings import load_settings
+from index.store import KEEP, corpus_documents, corpus_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +49,12 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Build (or roll back) and print a summary."""
     args.index, args.corpus = folders(args)
+    settings = load_settings()
     if args.rollback:
-        folder = rollback(args.index)
-        print(f"rolled back: current index is now {folder.name}")
+        name = knowledge.rollback(settings, args.index)
+        print(f"rolled back: current index is now {name}")
         return 0
-    if args.if_stale and not is_stale(args.index, args.corpus):
+    if args.if_stale and not knowledge.is_stale(settings, args.index, args.corpus):
         print(f"index is up to date with {args.corpus}")
         return 0
     started = time.perf_counter()
@@ -60,8 +64,13 @@ def run(args: argparse.Namespace) -> int:
     _report_problems(corpus)
     with _progress("indexing", len(corpus.documents)) as step:
         pause = _pause_after_first(step)
-        published = publish(
-            corpus, args.index, fingerprint=fingerprint, progress=lambda _doc: pause(), keep=args.keep
+        published = knowledge.publish(
+            settings,
+            corpus,
+            args.index,
+            fingerprint=fingerprint,
+            progress=lambda _doc: pause(),
+            keep=args.keep,
         )
     _summary(corpus, published, time.perf_counter() - started)
     # Broken documents were reported and skipped; the new index is served: success.
@@ -78,7 +87,7 @@ def _report_problems(corpus: Corpus) -> None:
         print(f"... and {len(warnings) - MAX_WARNINGS} more warnings (gongkai check)", file=sys.stderr)
 
 
-def _summary(corpus: Corpus, published: Published, seconds: float) -> None:
+def _summary(corpus: Corpus, published: Built, seconds: float) -> None:
     records = published.info.records
     warnings = sum(len(doc.warnings) for doc in corpus.documents)
     print(
@@ -87,7 +96,7 @@ def _summary(corpus: Corpus, published: Published, seconds: float) -> None:
         f"{records.get('contact', 0)} contacts, {records.get('item', 0)} items, "
         f"{len(corpus.failures)} failed, {warnings} warnings, {seconds:.1f} s"
     )
-    print(f"current index: {published.folder} (previous: {published.previous or 'none'})")
+    print(f"current index: {published.where} (previous: {published.previous or 'none'})")
 
 
 @contextmanager

@@ -18,8 +18,8 @@ from typing import Any
 
 from bot.commands import build, chat, serve
 from bot.errors import IndexUnavailable, SettingsError
+from bot.knowledge import open_knowledge, served_from
 from bot.settings import Settings, env_name, load_settings
-from index import open_index
 from index.segment import set_cache_dir
 
 
@@ -63,7 +63,7 @@ def _build_if_stale(settings: Settings) -> int:
     except IndexUnavailable as exc:
         # A failed rebuild leaves the served index untouched: start on it if there is one.
         try:
-            open_index(settings.index_dir).backend.close()
+            open_knowledge(settings).backend.close()
         except IndexUnavailable:
             raise exc from None
         print(f"gongkai run: 索引未更新，继续使用现有索引 (build failed: {exc})", file=sys.stderr)
@@ -72,12 +72,13 @@ def _build_if_stale(settings: Settings) -> int:
 
 def _announce(settings: Settings) -> None:
     """One line for the operator: where the index and the word-segmentation cache live."""
-    kb = open_index(settings.index_dir)
+    kb = open_knowledge(settings)
     try:
         version = kb.info.version
     finally:
         kb.backend.close()
-    print(f"索引：{settings.index_dir}（版本 {version}）；分词缓存：{settings.cache_dir}", file=sys.stderr)
+    where = served_from(settings, settings.index_dir)
+    print(f"索引：{where}（版本 {version}）；分词缓存：{settings.cache_dir}", file=sys.stderr)
 
 
 def _call(command: ModuleType, argv: Sequence[str]) -> int:

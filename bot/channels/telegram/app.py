@@ -41,10 +41,10 @@ from bot.channels.telegram.handlers import admin, buttons, commands, draft, erro
 from bot.channels.telegram.memory import AnswerMemory
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.errors import SettingsError
+from bot.knowledge import open_knowledge
 from bot.records import FeedbackStore, UnansweredLog
 from bot.serving import Engine, KnowledgeHolder
 from bot.settings import Settings, env_name
-from index import open_index
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -156,6 +156,6 @@ async def _reload_on_signal(app: GongkaiApplication) -> None:
 
 def _index_opener(settings: Settings) -> Callable[[], KnowledgeBase]:
     def open_served_index() -> KnowledgeBase:
-        return open_index(settings.index_dir)
+        return open_knowledge(settings)
 
     return open_served_index
