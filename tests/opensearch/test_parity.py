@@ -88,7 +88,9 @@ def test_three_shards_without_dfs_rank_differently(
     assert len(differing) > len(questions(corpus)) // 2
 
 
-def test_phrases_find_the_same_records(cluster_kb: KnowledgeBase, whoosh_kb: KnowledgeBase, corpus: Corpus) -> None:
+def test_phrases_find_the_same_records(
+    cluster_kb: KnowledgeBase, whoosh_kb: KnowledgeBase, corpus: Corpus
+) -> None:
     phrases = [doc.meta.title[:8] for doc in corpus.documents]
     phrases += [section.text[5:17] for doc in corpus.documents for section in list(doc.walk_sections())[:2]]
     phrases += ["政府信息公开条例", "依申请公开", "不存在的一句话甲乙丙丁"]
@@ -104,7 +106,7 @@ def test_lookups_agree_on_every_number_and_its_bracket_variants(
     numbers = set()
     for doc in corpus.documents:
         numbers |= {(doc.meta.doc_no, None), (None, doc.meta.index_no)}
-        numbers |= {(entry.doc_no, None) for entry in doc.catalogue} | {(None, e.index_no) for e in doc.catalogue}
+        numbers |= {(e.doc_no, None) for e in doc.catalogue} | {(None, e.index_no) for e in doc.catalogue}
     numbers = {pair for pair in numbers if any(pair)}
     variants = set()
     for doc_no, index_no in numbers:
@@ -140,7 +142,9 @@ def test_records_and_counts_agree_on_every_filter(
     assert cluster_kb.backend.count() == whoosh_kb.backend.count(None) > 1000
 
 
-def test_the_catalogue_and_facts_agree(cluster_kb: KnowledgeBase, whoosh_kb: KnowledgeBase, corpus: Corpus) -> None:
+def test_the_catalogue_and_facts_agree(
+    cluster_kb: KnowledgeBase, whoosh_kb: KnowledgeBase, corpus: Corpus
+) -> None:
     assert cluster_kb.documents == whoosh_kb.documents
     assert cluster_kb.agencies == whoosh_kb.agencies
     assert cluster_kb.conflicts == whoosh_kb.conflicts

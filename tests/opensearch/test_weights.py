@@ -61,7 +61,9 @@ def test_term_frequencies_equal_the_whoosh_scorers_for_every_term_of_every_recor
             assert term in combined_tf(counts[seq], averages)
 
 
-def test_frequencies_of_every_record_fit_lucenes_field_length(corpus: Corpus, whoosh_kb: KnowledgeBase) -> None:
+def test_frequencies_of_every_record_fit_lucenes_field_length(
+    corpus: Corpus, whoosh_kb: KnowledgeBase
+) -> None:
     analyzer = whoosh_kb.backend.analyzer  # type: ignore[attr-defined]
     records = [record for doc in corpus.documents for record in document_records(doc)]
     counts = [field_counts(analyzer, record) for record in records]
