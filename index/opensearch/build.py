@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import IO, Any
 
 from opensearchpy import OpenSearch
-from opensearchpy.helpers import streaming_bulk
+from opensearchpy.helpers import parallel_bulk
 
 from bot.corpus.models import Corpus, Document
 from index.analyzer import GongkaiAnalyzer
@@ -156,8 +156,14 @@ def _catalogue_actions(index: str, corpus: Corpus) -> Iterator[dict[str, Any]]:
 
 def _bulk(client: OpenSearch, actions: Iterator[dict[str, Any]]) -> int:
     written = 0
-    for ok, item in streaming_bulk(
-        client, actions, chunk_size=BULK_CHUNK, max_chunk_bytes=BULK_BYTES, max_retries=3, raise_on_error=True
+    # Two requests in flight: the nodes index one chunk while Python prepares the next.
+    for ok, item in parallel_bulk(
+        client,
+        actions,
+        thread_count=2,
+        chunk_size=BULK_CHUNK,
+        max_chunk_bytes=BULK_BYTES,
+        raise_on_error=True,
     ):
         if not ok:
             raise RuntimeError(f"bulk indexing failed: {item}")

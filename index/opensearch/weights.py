@@ -104,20 +104,27 @@ def length_norm(length: int, average: float) -> np.float32:
 
 
 def combined_tf(counts: FieldCounts, averages: Mapping[str, float]) -> dict[str, np.float32]:
-    """tf~ of every term of one record, summed over fields in scoring.py's order and precision."""
-    combined: dict[str, np.float32] = {}
+    """tf~ of every term of one record, summed over fields in scoring.py's order and precision.
+
+    Vectorised over the record's terms; a field without the term adds an exact 0.0, so
+    each sum is bit for bit the one scoring.py accumulates field by field.
+    """
+    terms = list(dict.fromkeys(term for field in TEXT_FIELDS for term in counts[field][0]))
+    total = np.zeros(len(terms), dtype=np.float32)
     for field, boost in TEXT_FIELDS.items():
-        terms, length = counts[field]
-        norm = length_norm(length, averages[field])
-        for term, tf in terms.items():
-            part = np.float32(boost) * np.float32(tf) * norm
-            combined[term] = np.float32(combined.get(term, np.float32(0.0)) + part)
-    return combined
+        present, length = counts[field]
+        if not present:
+            continue
+        tf = np.fromiter((present.get(term, 0) for term in terms), dtype=np.float32, count=len(terms))
+        total = total + np.float32(boost) * tf * length_norm(length, averages[field])
+    return dict(zip(terms, total, strict=True))
 
 
-def frequency(tf: np.float32) -> int:
-    """The integer frequency indexed for tf~ (at least 1: Lucene rejects 0)."""
-    return max(1, round(float(tf) * SCALE))
+def frequencies(combined: Mapping[str, np.float32]) -> dict[str, int]:
+    """The integer frequency indexed for each tf~ (at least 1: Lucene rejects 0)."""
+    values = np.fromiter(combined.values(), dtype=np.float32, count=len(combined)).astype(np.float64)
+    scaled = np.maximum(1, np.rint(values * SCALE)).astype(np.int64)
+    return {index_term(term): int(freq) for term, freq in zip(combined, scaled, strict=True)}
 
 
 def encode(combined: Mapping[str, np.float32]) -> str:
@@ -125,10 +132,10 @@ def encode(combined: Mapping[str, np.float32]) -> str:
 
     Raises ValueError if the frequencies overflow Lucene's per-field int (see the module docstring).
     """
-    frequencies = {index_term(term): frequency(tf) for term, tf in combined.items()}
-    if sum(frequencies.values()) + 1 > MAX_FREQ_SUM:
+    indexed = frequencies(combined)
+    if sum(indexed.values()) + 1 > MAX_FREQ_SUM:
         raise ValueError(f"a record's term frequencies sum past {MAX_FREQ_SUM}: lower weights.SCALE")
-    return " ".join([*(f"{term}|{freq}" for term, freq in frequencies.items()), f"{SENTINEL}|1"])
+    return " ".join([*(f"{term}|{freq}" for term, freq in indexed.items()), f"{SENTINEL}|1"])
 
 
 def score_error_bound(terms: Mapping[str, float], idf: Mapping[str, float]) -> float:
