@@ -28,10 +28,7 @@ def make_schema(words: Iterable[str]) -> Schema:
     """A schema whose analyzer keeps `words` (domain and agency names) whole."""
     analyzer = GongkaiAnalyzer(words)
     # Only the body keeps positions (phrases); titles and headings are short.
-    text = {
-        name: TEXT(analyzer=analyzer, phrase=name == "body")
-        for name in TEXT_FIELDS
-    }
+    text = {name: TEXT(analyzer=analyzer, phrase=name == "body") for name in TEXT_FIELDS}
     return Schema(
         record=ID,
         doc_id=ID,
