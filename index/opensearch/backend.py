@@ -9,6 +9,7 @@ cluster only sums precomputed BM25F weights (index/opensearch/weights.py).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -28,6 +29,7 @@ SCORE_SCALE = (LUCENE_K1 + 1) / (K1 + 1)  # Lucene's score / scoring.py's score
 PAGE = 1000  # hits per request when listing records or documents
 RANKED = [{"_score": "desc"}, {"seq": "asc"}]  # ties in record order, as scoring.top does
 IN_ORDER = [{"seq": "asc"}]
+TIE_MARGIN = 10  # hits past the last one wanted, to see where its ties end
 
 Query = dict[str, Any]
 
@@ -56,10 +58,14 @@ class OpenSearchBackend:
         # Global term statistics: without them each shard ranks by its own idf.
         self._search_type = "dfs_query_then_fetch" if dfs else "query_then_fetch"
         self._on_close = on_close
+        # Questions are answered from several threads at once; the analyzer's word cache
+        # and segmenter are shared, so analysis takes turns (the cluster calls do not).
+        self._analysing = threading.Lock()
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Rank records for plain user text; the text is never parsed as query syntax."""
-        terms = weighted_terms(self.analyzer, self.synonyms, text)
+        with self._analysing:
+            terms = weighted_terms(self.analyzer, self.synonyms, text)
         if not terms or limit <= 0:
             return []
         query = {"bool": {"should": _scored(terms), "filter": _filters(filters), "minimum_should_match": 1}}
@@ -71,10 +77,11 @@ class OpenSearchBackend:
         Candidates hold every word (or all the short words tiling it); the best
         PHRASE_CHECKS per wanted hit are checked against their stored text.
         """
-        wanted, needs = squeeze(text), phrase_words(self.analyzer, text)
+        with self._analysing:
+            wanted, needs = squeeze(text), phrase_words(self.analyzer, text)
+            terms = weighted_terms(self.analyzer, self.synonyms, text)
         if not wanted or not needs or limit <= 0:
             return []
-        terms = weighted_terms(self.analyzer, self.synonyms, text)
         query = {"bool": {"should": _scored(terms), "filter": [*_filters(filters), *_needs(needs)]}}
         hits: list[Hit] = []
         budget, page = max(limit * PHRASE_CHECKS, PHRASE_CHECKS), max(limit * 5, 50)
@@ -130,7 +137,8 @@ class OpenSearchBackend:
 
     def warm(self) -> None:
         """Create the word segmenter now (a bot's start-up hook) rather than at the first question."""
-        self.analyzer.terms("政府信息公开")
+        with self._analysing:
+            self.analyzer.terms("政府信息公开")
 
     def close(self) -> None:
         """Release this version (its lease); the client's connections close with it."""
@@ -139,6 +147,23 @@ class OpenSearchBackend:
             self._on_close = None
 
     def _ranked(self, query: Query, start: int, size: int) -> list[dict[str, Any]]:
+        """Hits start..start+size by score, ties in record order.
+
+        A first page is asked for by score alone, with a margin: Lucene can then skip
+        records that cannot make the top (block-max WAND), which a sort on two keys
+        forbids. Its ties fall in Lucene's document order, so they are put in record
+        order here; when the records tied with the last one wanted may reach past the
+        margin, the exact, slower sort is asked for instead.
+        """
+        if start == 0:
+            margin = max(size, TIE_MARGIN)
+            body = {"query": query, "size": size + margin, "track_total_hits": False}
+            raws = self._search(self.records_index, body, self._search_type)
+            if len(raws) < size + margin or raws[-1]["_score"] < raws[size - 1]["_score"]:
+                for raw in raws:
+                    raw["sort"] = [raw["_score"], raw["_source"]["seq"]]
+                raws.sort(key=lambda raw: (-raw["_score"], raw["_source"]["seq"]))
+                return raws[:size]
         body = {"query": query, "sort": RANKED, "from": start, "size": size, "track_total_hits": False}
         return self._search(self.records_index, body, self._search_type)
 

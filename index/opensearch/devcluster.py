@@ -107,9 +107,10 @@ class LocalCluster:
     nodes: list[Node] = field(default_factory=list)
     heap: str = HEAP
     name: str = "gongkai-dev"
+    tied: bool = True  # nodes stop when this process is gone (not for `up`, which exits at once)
 
     @classmethod
-    def create(cls, folder: Path, size: int = 3, heap: str = HEAP) -> LocalCluster:
+    def create(cls, folder: Path, size: int = 3, heap: str = HEAP, *, tied: bool = True) -> LocalCluster:
         """A new cluster in folder (emptied first); nothing runs until start()."""
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
@@ -118,7 +119,7 @@ class LocalCluster:
             Node(f"node-{i + 1}", folder / f"node-{i + 1}", ports[2 * i], ports[2 * i + 1])
             for i in range(size)
         ]
-        cluster = cls(folder=folder, nodes=nodes, heap=heap)
+        cluster = cls(folder=folder, nodes=nodes, heap=heap, tied=tied)
         for node in nodes:
             cluster._configure(node)
         return cluster
@@ -171,6 +172,8 @@ class LocalCluster:
             "-Dlog4j.shutdownHookEnabled=false",
         ]
         command += ["-cp", classpath, MAIN_CLASS, str(node.home)]
+        if self.tied:
+            command.append(str(os.getpid()))
         # Own session: a Ctrl-C in the terminal that started it does not reach the nodes.
         node.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         log.close()
@@ -287,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             print(f"a cluster is already running from {args.dir} (make cluster-down first)", file=sys.stderr)
             return 1
-        cluster = LocalCluster.create(args.dir, args.nodes, args.heap)
+        cluster = LocalCluster.create(args.dir, args.nodes, args.heap, tied=False)
         try:
             cluster.start()
         except BaseException:

@@ -17,7 +17,7 @@ from index.opensearch.store import open_cluster, publish
 from index.store import corpus_fingerprint
 from tests.opensearch.conftest import config_for, drop_prefix, eval_questions
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a first run builds the launcher
 ROUNDS = 3  # the bounded loop: every question this many times, the kill after the first few
 
 

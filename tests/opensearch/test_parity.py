@@ -17,7 +17,7 @@ from index.opensearch.store import open_cluster
 from tests.opensearch.conftest import cli_env, eval_questions
 from tests.opensearch.ranking import disagreements, key
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a first run builds the launcher
 LIMIT = 50  # deeper than any answer reads
 
 

@@ -26,7 +26,7 @@ from index.opensearch.devcluster import LocalCluster
 from index.opensearch.store import current_version, open_cluster, publish
 from tests.opensearch.conftest import cli_env, config_for, drop_prefix, eval_questions, settings_of
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]  # a first run builds the launcher
 
 
 @pytest.fixture
@@ -156,13 +156,31 @@ def test_a_killed_build_leaves_the_aliases_and_the_next_build_cleans_up(
         build.wait(30)
     assert current_version(client, config) == served
     assert client.get(index=config.meta, id=versions.LOCK_ID)["found"]  # a lock nobody renews
-    rebuilt = knowledge.publish(settings_of(config), corpus, Path("unused")).info.version
-    assert _versions_present(client, config) == {served, rebuilt}
+    built = _gongkai(env, "build", "--corpus", str(corpus_dir))  # the operator's command, to the end
+    assert "current index: OpenSearch" in built and f"previous: {served}" in built
+    [rebuilt] = _versions_present(client, config) - {served}  # the leftovers are gone
     assert current_version(client, config) == rebuilt
     assert knowledge.rollback(settings_of(config), Path("unused")) == served
     assert current_version(client, config) == served
     with pytest.raises(IndexBuildError, match="no version older"):
         knowledge.rollback(settings_of(config), Path("unused"))
+    versions.set_state(client, config, rebuilt, "complete")
+    store.switch(client, config, rebuilt)
+    assert f"current index is now {served}" in _gongkai(env, "build", "--rollback")
+
+
+def _gongkai(env: dict[str, str], *args: str) -> str:
+    env = {**env, "GONGKAI_TEST_BUILD_PAUSE": ""}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
 
 
 def _versions_present(client: OpenSearch, config: ClusterConfig) -> set[str]:

@@ -19,12 +19,13 @@ import org.opensearch.transport.Netty4Plugin;
 /**
  * Runs one OpenSearch node in this JVM until the process is told to stop.
  *
- * <p>Usage: {@code java -cp <classpath> gongkai.node.NodeMain HOME}. HOME holds
+ * <p>Usage: {@code java -cp <classpath> gongkai.node.NodeMain HOME [PARENT_PID]}. HOME holds
  * {@code config/opensearch.yml}, written by whoever starts the node (the settings,
  * ports and discovery of a node are all there); data and logs go under HOME unless
  * the file says otherwise. The plugins our index needs are given as classes: there is
  * no plugins folder and no security manager. SIGTERM closes the node cleanly; the
- * tests also kill nodes with SIGKILL, as a crash would.
+ * tests also kill nodes with SIGKILL, as a crash would. Given PARENT_PID (a test run or a
+ * bench), the node also stops when that process is gone, so a killed test run leaves no JVM.
  */
 public final class NodeMain {
 
@@ -39,9 +40,25 @@ public final class NodeMain {
 
     private NodeMain() {}
 
+    /** Exit (running the shutdown hook) once the given process no longer runs. */
+    static void watchParent(long pid) {
+        Thread watcher = new Thread(() -> {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            System.exit(0);
+        }, "gongkai-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
-            System.err.println("usage: NodeMain HOME  (HOME/config/opensearch.yml holds the node's settings)");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: NodeMain HOME [PARENT_PID]  (HOME/config/opensearch.yml holds the settings)");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -71,6 +88,9 @@ public final class NodeMain {
         }, "gongkai-node-shutdown"));
         node.start();
         System.out.println("gongkai-node started");
+        if (args.length == 2) {
+            watchParent(Long.parseLong(args[1]));
+        }
         stopped.await();
     }
 }
