@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 
 from bot import __version__
-from bot.commands import ask, build, chat, check, export, run, serve
+from bot.commands import ask, build, chat, check, export, export_stats, run, serve
 from bot.errors import GongkaiError
 
-COMMANDS = (check, build, ask, chat, serve, run, export)
+COMMANDS = (check, build, ask, chat, serve, run, export, export_stats)
 
 
 def build_parser() -> argparse.ArgumentParser:

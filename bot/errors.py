@@ -8,6 +8,8 @@
     │   └── IndexLocked       another rebuild holds the lock
     ├── QueryError            a question that cannot be turned into a search
     ├── SettingsError         invalid configuration; names the setting
+    ├── LexiconError          a domain data file (bot/lexicon/*.toml) is invalid; names the entry
+    ├── ChartError            a chart cannot be drawn (its Chinese font is not installed)
     └── AssistError           a citizen's input to the application helper cannot be used
         ├── InvalidField      one answer of an application is invalid; names the field
         ├── DateParseError    a date expression that cannot be read
@@ -61,6 +63,19 @@ class SettingsError(GongkaiError):
     def __init__(self, setting: str, reason: str) -> None:
         super().__init__(f"{setting}: {reason}")
         self.setting = setting
+        self.reason = reason
+
+
+class ChartError(GongkaiError):
+    """A chart cannot be drawn: the message says what to install; no chart is better than tofu."""
+
+
+class LexiconError(GongkaiError, ValueError):
+    """A domain data file is invalid: `entry` names the file and the entry at fault (a ValueError too)."""
+
+    def __init__(self, entry: str, reason: str) -> None:
+        super().__init__(f"{entry}: {reason}")
+        self.entry = entry
         self.reason = reason
 
 

@@ -45,10 +45,6 @@ class Settings(BaseSettings):
     )
     index_dir: Path = Field(default=Path("var/index"), description="检索索引所在目录（gongkai build 的输出）")
     corpus_dir: Path = Field(default=Path("corpus"), description="语料目录：年度报告、指南、主动公开文件")
-    cache_dir: Path = Field(
-        default=Path("var/cache"),
-        description="jieba 分词词典缓存目录（默认的 jieba-rs 引擎无需缓存，使用 jieba 引擎时才写入）",
-    )
     data_dir: Path = Field(default=Path("var/data"), description="反馈记录和统计数据目录")
     telegram_api_url: str = Field(
         default="https://api.telegram.org",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -27,6 +27,10 @@ from bot.corpus.models import (
     Procedure,
     Statistic,
 )
+
+if TYPE_CHECKING:
+    from index.analyzer import GongkaiAnalyzer  # whoosh's analysis: loaded only with a backend
+from index.analyzer import GongkaiAnalyzer
 
 
 class RecordKind(StrEnum):
@@ -103,6 +107,8 @@ class SearchBackend(Protocol):
     """Full-text and exact search over one built index version."""
 
     info: IndexInfo
+    # The analyzer the index was built with: the one segmenter of documents and questions.
+    analyzer: GongkaiAnalyzer
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Rank records for plain user text; the text is never parsed as query syntax."""

@@ -31,7 +31,7 @@ from index.analyzer import GongkaiAnalyzer
 from index.backend import SearchFilters
 from index.build import build_index, corpus_words, iter_texts
 from index.search import open_version
-from index.segment import cache_dir, import_jieba
+from index.segment import import_jieba
 from index.synthetic import synthetic_corpus
 
 QUESTIONS = (
@@ -138,7 +138,6 @@ def tokenization(corpus: Corpus, texts: list[str]) -> dict[str, float]:
     rjieba_s = time.perf_counter() - start
     sample = "\n".join(texts)[:JIEBA_SAMPLE_CHARS]
     reference = jieba.Tokenizer()
-    reference.tmp_dir = str(cache_dir())
     reference.initialize()
     start = time.perf_counter()
     list(reference.cut(sample))

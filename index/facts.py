@@ -11,7 +11,7 @@ from bot.corpus.models import AgencyRegistry, Conflict, Document, LoadFailure
 from index.backend import DocumentSummary, IndexInfo
 
 FACTS_FILE = "facts.json"
-FORMAT = 5  # bump when the schema, the analyzer or the records change: --if-stale rebuilds
+FORMAT = 6  # bump when the schema, the analyzer or the records change: --if-stale rebuilds
 
 
 class IndexFacts(BaseModel):

@@ -1,4 +1,4 @@
-"""Word segmentation engines behind the analyzer, and where jieba keeps its cache.
+"""Word segmentation engines behind the analyzer.
 
 An engine cuts folded text into words with character offsets (jieba's default mode,
 HMM on) and answers whether a string is a dictionary word. Engines are created
@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import re
 import threading
 import warnings
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from types import ModuleType
-from typing import Protocol
-
-CACHE_ENV = "GONGKAI_CACHE_DIR"
+from typing import Any, Protocol
 
 # jieba cuts runs of letters and digits apart at every other character
 # ("2024-05-14" -> 2024 / - / 05 / - / 14, but "96171.6" and "100%" whole, the rule of
@@ -30,7 +26,6 @@ _ASCII_PIECES = re.compile(r"[a-zA-Z0-9]+(?:\.\d+)?%?|.", re.DOTALL)
 # other character could never come out whole, so it is not added.
 _SEGMENTABLE = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
 
-_cache_dir: Path | None = None
 _engines: dict[tuple[str, str], Segmenter] = {}
 _engines_lock = threading.Lock()
 
@@ -50,19 +45,9 @@ class Segmenter(Protocol):
         """Whether word is in the dictionary with a positive frequency."""
         ...
 
-
-def set_cache_dir(path: Path | None) -> None:
-    """Where jieba writes its dictionary cache; None restores the default."""
-    global _cache_dir
-    _cache_dir = path
-
-
-def cache_dir() -> Path:
-    """The configured cache folder, else $GONGKAI_CACHE_DIR, else var/cache under the working dir."""
-    if _cache_dir is not None:
-        return _cache_dir
-    env = os.environ.get(CACHE_ENV)
-    return Path(env) if env else Path.cwd() / "var" / "cache"
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, part of speech) pairs of text, jieba's tag set ("ns" place, "nr" person)."""
+        ...
 
 
 def segmentable(word: str) -> bool:
@@ -110,15 +95,14 @@ class JiebaSegmenter:
 
     def __init__(self, words: Sequence[str]) -> None:
         jieba = import_jieba()
-        folder = cache_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.tmp_dir = str(folder)
+        tokenizer = jieba.Tokenizer()  # its dictionary cache goes where jieba puts it (the temp dir)
         tokenizer.initialize()
         for word in words:
             tokenizer.add_word(word)
+        self._user = frozenset(words)
         self._tokenizer = tokenizer
         self._freq: dict[str, int] = tokenizer.FREQ
+        self._pos: Any = None  # jieba.posseg over this tokenizer, made on first use (slow to load)
 
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
         """Default-mode words with offsets."""
@@ -132,6 +116,15 @@ class JiebaSegmenter:
     def has_word(self, word: str) -> bool:
         """Dictionary membership (prefix entries have frequency 0)."""
         return self._freq.get(word, 0) > 0
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Words with their parts of speech (jieba.posseg on this tokenizer)."""
+        if self._pos is None:
+            from jieba import posseg
+
+            self._pos = posseg.POSTokenizer(self._tokenizer)
+        # User words carry no tag, as in jieba-rs (posseg would say "x", as for punctuation).
+        return [(pair.word, "" if pair.word in self._user else pair.flag) for pair in self._pos.cut(text)]
 
 
 class RJiebaSegmenter:
@@ -164,3 +157,7 @@ class RJiebaSegmenter:
         """Dictionary membership."""
         found: bool = self._engine.has_word(word)
         return found
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Words with their parts of speech; user words without a tag get ""."""
+        return [(word, tag) for word, tag in self._engine.tag(text, True)]

@@ -5,21 +5,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.answer.compose import cite_document
-from bot.answer.models import ContactCard, ProcedureCard
-from bot.answer.overlap import grams
+from bot.answer.matching.overlap import grams
+from bot.answer.models import CONTACT_FIELDS, ContactCard, ProcedureCard
 from bot.corpus.models import AgencyRegistry, Conflict, Contact, DocKind, Phone
 from index.backend import DocumentSummary
 
 # Roles of a contact, most useful to a citizen with a disclosure question first.
 _ROLE_ORDER = ("受理", "咨询", "政府信息公开", "年报", "联系", "主动公开", "查阅")
-_FIELDS_LABELS = {
-    "phone": "电话",
-    "fax": "传真",
-    "email": "电子邮箱",
-    "address": "地址",
-    "postcode": "邮编",
-    "hours": "受理时间",
-}
 
 
 def contact_cards(
@@ -62,13 +54,7 @@ def has_field(card: ContactCard, field: str) -> bool:
 
 def card_lines(card: ContactCard, fields: Sequence[str] = ()) -> list[str]:
     """The card as lines of text, the asked fields first."""
-    order = [*fields, *(f for f in _FIELDS_LABELS if f not in fields)]
-    lines = []
-    for field in order:
-        value = _value(card, field)
-        if value:
-            lines.append(f"{_FIELDS_LABELS[field]}：{value}")
-    return lines
+    return [f"{label}：{value}" for label, value in card.fields(list(fields))]
 
 
 def procedure_card(doc: DocumentSummary | None, agency: str | None) -> ProcedureCard | None:
@@ -127,17 +113,9 @@ def _dialable(phone: Phone, area: str | None) -> str:
     return f"{area}-{phone.number}"
 
 
-def _value(card: ContactCard, field: str) -> str | None:
-    if field in ("phone", "fax"):
-        values = card.phones if field == "phone" else card.fax
-        return "、".join(values) or None
-    value = getattr(card, field)
-    return str(value) if value else None
-
-
 def conflict_sentence(conflict: Conflict) -> str:
     """A conflict in words, with the sources and their dates."""
-    label = _FIELDS_LABELS.get(conflict.field, conflict.field)
+    label = CONTACT_FIELDS.get(conflict.field, conflict.field)
     parts = []
     for v in conflict.values:
         when = f"（{v.published.isoformat()}）" if v.published else ""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 
+from bot.answer.matching.sentences import SentenceMatch
 from bot.answer.models import Answer, Citation, Intent
 from bot.corpus.models import Statistic
 from index.backend import DocumentSummary, Hit
@@ -66,7 +68,18 @@ def table_path(stat: Statistic) -> str:
 
 def figure_text(stat: Statistic) -> str:
     """A figure with its unit: "3119件", "18651.06万元", "100%"."""
-    return f"{stat.display_value}{stat.unit or ''}"
+    return value_text(stat.value, stat.unit)
+
+
+def value_text(value: float | None, unit: str | None) -> str:
+    """A number as a person writes it, with its unit: 3119件, 18651.06万元; "—" for none.
+
+    The one place a figure becomes text: answers, tables, charts and exports use it.
+    """
+    if value is None:
+        return "—"
+    number = str(int(value)) if value == int(value) else f"{value:g}"
+    return f"{number}{unit or ''}"
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -93,3 +106,8 @@ def reply(intent: Intent, text: str, *, found: bool, **fields: object) -> Answer
 
 def _squash(label: str) -> str:
     return re.sub(r"\s+", "", label)
+
+
+def quote(found: Sequence[SentenceMatch]) -> str:
+    """The one or two answering sentences; where they stand travels as citations, not text."""
+    return "\n".join(m.sentence for m in found[:2])

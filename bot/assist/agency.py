@@ -21,6 +21,8 @@ AgencySource = Sequence[str] | Callable[[str], Sequence[str]]
 OfficeLookup = Callable[[str], ReceivingOffice | None]
 
 MIN_SIMILARITY = 0.5
+# A place's general government and its office, which a place named alone most likely means.
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|管委会|管理委员会)(?:办公室|办公厅)?$")
 RECEIVING_ROLES = ("受理", "申请")  # a contact whose role names these receives applications
 
 
@@ -90,7 +92,8 @@ def registry_search(
         found = list(
             dict.fromkeys(aliases[name] for name in match_agencies(query, list(aliases), len(aliases)))
         )
-        return sorted(found, key=lambda name: offices(name) is None)[:limit]
+        # Those with a receiving office first; among them the place's government before its departments.
+        return sorted(found, key=lambda name: (offices(name) is None, not _GOVERNMENT.search(name)))[:limit]
 
     return search
 

@@ -11,34 +11,55 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from bot.answer import Intent, answer, contact_answer, coverage, procedure_answer, search_documents
-from bot.answer.engine import engine_for
-from bot.answer.replies import examples_for
+from bot.answer import (
+    Answer,
+    Context,
+    Intent,
+    answer,
+    contact_answer,
+    coverage,
+    examples,
+    procedure_answer,
+    search_documents,
+)
+from bot.channels.chart_files import save_chart
 from bot.channels.chat_draft import REMINDER, TerminalDraft
 from bot.channels.drafting import COMMAND_HINT
-from bot.channels.terminal import cite_line, render_answer, render_contact, render_procedure
+from bot.channels.plain import (
+    APOLOGY,
+    Command,
+    cite_line,
+    help_text,
+    render_answer,
+    render_contact,
+    render_coverage,
+    render_procedure,
+)
+from bot.errors import ChartError
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
 
 PROMPT = "问> "
-HELP = """可以直接输入问题，例如“张店区安监局的热线电话是多少？”。
-命令：
-  /hotline [机关]  联系电话和地址
-  /apply [机关]    如何申请政府信息公开
-  /draft [机关]    一步步起草政府信息公开申请表（Word 文件）
-  /search 关键词   查找文件
-  /about           收录了哪些机关和年度
-  /help            显示本帮助
-  /quit            退出"""
-APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法再问，或拨打当地12345政务服务便民热线咨询。"
+# The chat's own commands beside the shared ones.
+QUIT = Command("quit", "", "退出")
+HELP = help_text((QUIT,))
 
 
 class Chat:
     """A terminal conversation over a knowledge source."""
 
-    def __init__(self, kb: KnowledgeBase, drafts: Path | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        drafts: Path | None = None,
+        max_chars: int | None = None,
+        charts: Path | None = None,
+    ) -> None:
         self.kb = kb
+        self.max_chars = max_chars
+        self.charts = charts or Path.cwd()  # where a comparison's chart is saved
+        self.context: Context | None = None  # what a follow-up may take from the last question
         self.drafting = TerminalDraft(kb, drafts or Path.cwd())
         self.commands: dict[str, Callable[[str], str]] = {
             "/help": lambda _: HELP,
@@ -51,11 +72,9 @@ class Chat:
 
     def welcome(self) -> str:
         """The first message: what this is and what to ask."""
-        examples = "\n".join(f"  · {e}" for e in examples_for(engine_for(self.kb)))
+        listed = "\n".join(f"  · {e}" for e in examples(self.kb))
         size = f"索引版本 {self.kb.info.version}，收录 {self.kb.info.documents} 份文件"
-        return (
-            f"政府信息公开问答助手（{size}）。\n可以这样问：\n{examples}\n输入 /help 查看命令，/quit 退出。"
-        )
+        return f"政府信息公开问答助手（{size}）。\n可以这样问：\n{listed}\n输入 /help 查看命令，/quit 退出。"
 
     def respond(self, line: str) -> str | None:
         """The reply to one line of input; None means the conversation is over."""
@@ -70,15 +89,24 @@ class Chat:
                 return self.commands[command](rest.strip())
             if command.startswith("/"):
                 return f"未知命令 {command}。\n{HELP}"
-            reply = answer(line, self.kb)
+            reply = answer(self.kb, line, max_chars=self.max_chars, context=self.context)
+            self.context = reply.followup
             hint = f"\n\n{COMMAND_HINT}" if reply.intent is Intent.PROCEDURE or reply.procedure else ""
-            return render_answer(reply) + hint
+            return render_answer(reply) + self._chart(reply) + hint
         except Exception as exc:  # the chat survives any one failure
             if self.drafting.active:  # a traceback may quote the applicant's data: name the error only
                 log.error("draft reply failed: %s (details withheld: personal data)", type(exc).__name__)
             else:
                 log.exception("chat reply failed (input withheld: it may hold personal data)")
             return APOLOGY
+
+    def _chart(self, reply: Answer) -> str:
+        """Save a comparison's chart beside the chat and say where; a failure is said, not raised."""
+        try:
+            path = save_chart(reply, self.charts)
+        except (ChartError, OSError) as exc:
+            return f"\n（没有画出图表：{exc}）"
+        return f"\n图表已保存：{path}" if path else ""
 
     def hotline(self, agency: str) -> str:
         """Contact cards of an agency (or of all)."""
@@ -114,25 +142,22 @@ class Chat:
 
     def about(self) -> str:
         """Which agencies and years the corpus covers."""
-        cov = coverage(self.kb)
-        lines = [f"收录 {cov.documents} 份文件（索引版本 {cov.index_version}）："]
-        for entry in cov.agencies:
-            parts = []
-            if entry.report_years:
-                parts.append("年度报告 " + "、".join(str(y) for y in entry.report_years))
-            if entry.guides:
-                parts.append(f"指南等 {entry.guides} 份")
-            if entry.items:
-                parts.append(f"主动公开文件 {entry.items} 份")
-            lines.append(f"  · {entry.agency}：{'；'.join(parts) or '其他文件'}")
-        return "\n".join(lines)
+        return render_coverage(coverage(self.kb))
 
 
-def run_chat(kb: KnowledgeBase, stdin: TextIO, out: TextIO, drafts: Path | None = None) -> int:
-    """Read questions until /quit or end of input; drafted forms are saved in `drafts` (default: here)."""
+def run_chat(
+    kb: KnowledgeBase,
+    stdin: TextIO,
+    out: TextIO,
+    drafts: Path | None = None,
+    max_chars: int | None = None,
+    charts: Path | None = None,
+) -> int:
+    """Read questions until /quit or end of input; drafted forms and charts are saved in
+    `drafts` and `charts` (default: here)."""
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and in-memory history for input())
-    chat = Chat(kb, drafts)
+    chat = Chat(kb, drafts, max_chars, charts)
     print(chat.welcome(), file=out, flush=True)
     interactive = stdin.isatty()
     while True:

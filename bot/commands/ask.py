@@ -4,6 +4,8 @@ gongkai ask "张店区安监局的热线电话是多少？"      an answer with 
 gongkai ask --json "问题"                       one JSON object
 gongkai ask --json -                            questions on stdin, one per line;
                                                 one JSON object per line, in order
+gongkai ask --json --charts DIR "问题"           a comparison's chart saved in DIR as PNG,
+                                                its path in the JSON as "chart"
 """
 
 from __future__ import annotations
@@ -13,17 +15,18 @@ import json
 import logging
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from bot.answer import answer
 from bot.answer.models import Answer, Intent
-from bot.channels.terminal import render_answer
-from bot.commands.common import add_index_options, open_knowledge_base
+from bot.channels.chart_files import save_chart
+from bot.channels.plain import APOLOGY, render_answer
+from bot.commands.common import add_index_options, open_knowledge_base, settings_for
+from bot.errors import ChartError
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
-
-APOLOGY = "抱歉，处理这个问题时出现了内部错误。请换个说法再问，或拨打当地12345政务服务便民热线咨询。"
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -32,34 +35,51 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("question", nargs="+", help="the question, or - to read questions from stdin")
     parser.add_argument("--json", action="store_true", help="one JSON object per answer")
     parser.add_argument("--today", type=date.fromisoformat, help="the date 今年/去年 refer to (YYYY-MM-DD)")
+    parser.add_argument(
+        "--charts", type=Path, metavar="DIR", help="save each comparison's chart (PNG) in DIR and name it"
+    )
     add_index_options(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Answer the question(s) given."""
-    kb = open_knowledge_base(args)
+    settings = settings_for(args)
+    kb = open_knowledge_base(settings.index_dir, settings.corpus_dir)
+    limit = settings.max_question_chars
     try:
         if args.question == ["-"]:
             for line in sys.stdin:
-                _emit(_safe_answer(line.strip(), kb, args.today), args.json)
+                _emit(_safe_answer(line.strip(), kb, args.today, limit), args.json, args.charts)
         else:
-            _emit(_safe_answer(" ".join(args.question), kb, args.today), args.json)
+            _emit(_safe_answer(" ".join(args.question), kb, args.today, limit), args.json, args.charts)
     finally:
         kb.backend.close()
     return 0
 
 
-def _safe_answer(question: str, kb: KnowledgeBase, today: date | None) -> Answer:
+def _safe_answer(question: str, kb: KnowledgeBase, today: date | None, limit: int) -> Answer:
     try:
-        return answer(question, kb, today=today)
+        return answer(kb, question, today=today, max_chars=limit)
     except Exception:  # one bad question must not end a batch
         log.exception("answering failed (question withheld: it may hold personal data)")
         return Answer(id="error", answer=APOLOGY, found=False, intent=Intent.GENERAL)
 
 
-def _emit(reply: Answer, as_json: bool) -> None:
+def _emit(reply: Answer, as_json: bool, charts: Path | None) -> None:
+    chart = _chart(reply, charts) if charts is not None else None
     if as_json:
-        print(json.dumps(reply.model_dump(mode="json"), ensure_ascii=False), flush=True)
+        data = reply.model_dump(mode="json")
+        if charts is not None:
+            data["chart"] = str(chart) if chart else None
+        print(json.dumps(data, ensure_ascii=False), flush=True)
     else:
-        print(render_answer(reply), end="\n\n", flush=True)
+        print(render_answer(reply) + (f"\n图表：{chart}" if chart else ""), end="\n\n", flush=True)
+
+
+def _chart(reply: Answer, folder: Path) -> Path | None:
+    try:
+        return save_chart(reply, folder)
+    except (ChartError, OSError) as exc:  # the answer stands without its chart
+        log.error("no chart drawn for answer %s: %s", reply.id, exc)
+        return None

@@ -9,28 +9,25 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from bot import knowledge
-from bot.commands.common import add_index_options, folders
+from bot import backends
+from bot.backends import Built
+from bot.commands.common import add_index_options, settings_for
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
-from bot.knowledge import Built
 from bot.settings import load_settings
 from index.store import KEEP, corpus_documents, corpus_fingerprint
 
 log = logging.getLogger(__name__)
 
-# Test hook: seconds to sleep after indexing the first document, so a test can kill
-# a rebuild mid-way. Never set in production.
-PAUSE_ENV = "GONGKAI_TEST_BUILD_PAUSE"
 LOG_EVERY = 50  # documents between progress lines when stderr is not a terminal
 MAX_WARNINGS = 20  # warning lines printed; `gongkai check` shows them all
 
@@ -48,29 +45,28 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Build (or roll back) and print a summary."""
-    args.index, args.corpus = folders(args)
-    settings = load_settings()
+    index_dir, corpus_dir = folders(args)
     if args.rollback:
-        name = knowledge.rollback(settings, args.index)
+        name = backends.rollback(load_settings(), index_dir)
         print(f"rolled back: current index is now {name}")
         return 0
-    if args.if_stale and not knowledge.is_stale(settings, args.index, args.corpus):
-        print(f"index is up to date with {args.corpus}")
+    return build(corpus_dir, index_dir, if_stale=args.if_stale, keep=args.keep)
+
+
+def build(corpus_dir: Path, index_dir: Path, *, if_stale: bool = False, keep: int = KEEP) -> int:
+    """Load the corpus, report its problems, publish a new version; 0 when it is served."""
+    settings = load_settings()  # which backend: a whoosh folder or an OpenSearch cluster
+    if if_stale and not backends.is_stale(settings, index_dir, corpus_dir):
+        print(f"index is up to date with {corpus_dir}")
         return 0
     started = time.perf_counter()
-    fingerprint = corpus_fingerprint(args.corpus)
-    with _progress("loading", corpus_documents(args.corpus)) as step:
-        corpus = load_corpus(args.corpus, progress=lambda _path: step())
+    fingerprint = corpus_fingerprint(corpus_dir)
+    with _progress("loading", corpus_documents(corpus_dir)) as step:
+        corpus = load_corpus(corpus_dir, progress=lambda _path: step())
     _report_problems(corpus)
     with _progress("indexing", len(corpus.documents)) as step:
-        pause = _pause_after_first(step)
-        published = knowledge.publish(
-            settings,
-            corpus,
-            args.index,
-            fingerprint=fingerprint,
-            progress=lambda _doc: pause(),
-            keep=args.keep,
+        published = backends.publish(
+            settings, corpus, index_dir, fingerprint=fingerprint, progress=lambda _doc: step(), keep=keep
         )
     _summary(corpus, published, time.perf_counter() - started)
     # Broken documents were reported and skipped; the new index is served: success.
@@ -117,16 +113,7 @@ def _progress(label: str, total: int) -> Iterator[Callable[[], None]]:
     yield step
 
 
-def _pause_after_first(step: Callable[[], None]) -> Callable[[], None]:
-    seconds = float(os.environ.get(PAUSE_ENV) or 0)
-    paused = False
-
-    def pause() -> None:
-        nonlocal paused
-        step()
-        if seconds and not paused:
-            paused = True
-            log.info("pausing %.1f s (%s)", seconds, PAUSE_ENV)
-            time.sleep(seconds)
-
-    return pause
+def folders(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The (index, corpus) folders: the command line's, else the settings'."""
+    settings = settings_for(args)
+    return settings.index_dir, settings.corpus_dir

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.channels.chat import run_chat
-from bot.commands.common import add_index_options, open_knowledge_base
+from bot.commands.common import add_index_options, open_knowledge_base, settings_for
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from index.backend import KnowledgeBase
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -20,13 +24,26 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
         type=Path,
         help="folder for the application forms /draft writes (default: the current one)",
     )
+    parser.add_argument(
+        "--charts",
+        type=Path,
+        help="folder for the charts of comparisons, as PNG (default: the current one)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Chat until /quit or end of input."""
-    kb = open_knowledge_base(args)
+    settings = settings_for(args)
+    kb = open_knowledge_base(settings.index_dir, settings.corpus_dir)
+    return chat(kb, settings, args.drafts, args.charts)
+
+
+def chat(
+    kb: KnowledgeBase, settings: Settings, drafts: Path | None = None, charts: Path | None = None
+) -> int:
+    """The terminal chat over an opened knowledge base, which it closes at the end."""
     try:
-        return run_chat(kb, sys.stdin, sys.stdout, args.drafts)
+        return run_chat(kb, sys.stdin, sys.stdout, drafts, settings.max_question_chars, charts)
     finally:
         kb.backend.close()

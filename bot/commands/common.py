@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.errors import IndexUnavailable
-from bot.settings import load_settings
+from bot.settings import Settings, load_settings
 
 if TYPE_CHECKING:
     from index.backend import KnowledgeBase
@@ -20,37 +20,35 @@ def add_index_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--corpus", type=Path, help="corpus folder (default: GONGKAI_CORPUS_DIR, corpus)")
 
 
-def folders(args: argparse.Namespace) -> tuple[Path, Path]:
-    """The (index, corpus) folders: the command line's, else the settings'."""
-    if args.index and args.corpus:
-        return args.index, args.corpus
+def settings_for(args: argparse.Namespace) -> Settings:
+    """The settings, with the command line's --index and --corpus winning over them."""
     settings = load_settings()
-    return args.index or settings.index_dir, args.corpus or settings.corpus_dir
+    update = {"index_dir": args.index, "corpus_dir": args.corpus}
+    return settings.model_copy(update={k: v for k, v in update.items() if v is not None})
 
 
-def open_knowledge_base(args: argparse.Namespace) -> KnowledgeBase:
+def open_knowledge_base(index_dir: Path, corpus_dir: Path) -> KnowledgeBase:
     """Open the current index, first (re)building it when the corpus is newer or there is none.
 
     The terminal channels read the corpus on this machine, so an answer never comes from
     an index older than the documents beside it; the Telegram bot instead switches only
     when an operator reloads it.
     """
-    from bot import knowledge
+    from bot import backends
     from bot.corpus import load_corpus
     from index.store import corpus_fingerprint
 
-    index_dir, corpus_dir = folders(args)
-    settings = load_settings()
-    if corpus_dir.is_dir() and knowledge.is_stale(settings, index_dir, corpus_dir):
-        had_index = knowledge.has_index(settings, index_dir)
+    settings = load_settings()  # the backend (whoosh folder or OpenSearch cluster) comes from here
+    if corpus_dir.is_dir() and backends.is_stale(settings, index_dir, corpus_dir):
+        had_index = backends.has_index(settings, index_dir)
         what = "语料有更新，正在重建索引" if had_index else "尚无索引，正在构建（只需一次）"
-        target = knowledge.served_from(settings, index_dir)
+        target = backends.served_from(settings, index_dir)
         print(f"{what}：{corpus_dir} → {target} …", file=sys.stderr, flush=True)
         try:
             corpus = load_corpus(corpus_dir)
-            knowledge.publish(settings, corpus, index_dir, fingerprint=corpus_fingerprint(corpus_dir))
+            backends.publish(settings, corpus, index_dir, fingerprint=corpus_fingerprint(corpus_dir))
         except IndexUnavailable as exc:  # e.g. another build holds the lock
             if not had_index:
                 raise
             print(f"未能重建（{exc}），继续使用现有索引。", file=sys.stderr, flush=True)
-    return knowledge.open_knowledge(settings, index_dir)
+    return backends.open_knowledge(settings, index_dir)

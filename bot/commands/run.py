@@ -1,26 +1,26 @@
 """`gongkai run`: the newcomer's one command (what `make run` calls).
 
     1. load the settings (environment and .env); a bad one stops here, named, exit 2;
-    2. `gongkai build --if-stale` over the configured corpus and index folders;
-    3. `gongkai serve` when a bot token is configured, else `gongkai chat`.
+    2. build the index when the corpus changed (`gongkai build --if-stale`);
+    3. the Telegram bot (`gongkai serve`) when a bot token is configured, else the
+       terminal chat (`gongkai chat`) on the index just built.
 
-A thin orchestrator: each step is the other command's own parser and run(), called
-in this process, so `run` behaves exactly like typing the three commands.
+A thin orchestrator: each step is the other command's own function, called with the
+settings' values, so `run` behaves exactly like typing the three commands.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from types import ModuleType
 from typing import Any
 
-from bot.commands import build, chat, serve
+from bot.backends import current_version, open_knowledge, served_from
+from bot.commands.build import build
+from bot.commands.chat import chat
+from bot.commands.serve import serve
 from bot.errors import IndexUnavailable, SettingsError
-from bot.knowledge import open_knowledge, served_from
 from bot.settings import Settings, env_name, load_settings
-from index.segment import set_cache_dir
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -37,29 +37,28 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build if stale, say where things live, then serve or chat."""
+    """Build if stale, say which index is served, then serve or chat."""
     try:
         settings = load_settings()
         if not settings.corpus_dir.is_dir():
             raise SettingsError(env_name("corpus_dir"), f"{settings.corpus_dir} is not a folder")
-        # The settings may come from .env, which the segmenter cannot see by itself.
-        set_cache_dir(settings.cache_dir)
         code = _build_if_stale(settings)
         if code != 0:
             return code
-        _announce(settings)
         if settings.bot_token is not None:
-            return _call(serve, [])
-        return _call(chat, ["--index", str(settings.index_dir), "--corpus", str(settings.corpus_dir)])
+            _announce(settings, None)
+            return serve(settings)
+        kb = open_knowledge(settings)
+        _announce(settings, kb.info.version)
+        return chat(kb, settings)
     except SettingsError as exc:
         print(f"gongkai run: 配置有误 (invalid setting) {exc}", file=sys.stderr)
         return 2
 
 
 def _build_if_stale(settings: Settings) -> int:
-    folders = ["--corpus", str(settings.corpus_dir), "--index", str(settings.index_dir)]
     try:
-        return _call(build, ["--if-stale", *folders])
+        return build(settings.corpus_dir, settings.index_dir, if_stale=True)
     except IndexUnavailable as exc:
         # A failed rebuild leaves the served index untouched: start on it if there is one.
         try:
@@ -70,25 +69,8 @@ def _build_if_stale(settings: Settings) -> int:
         return 0
 
 
-def _announce(settings: Settings) -> None:
-    """One line for the operator: where the index and the word-segmentation cache live."""
-    kb = open_knowledge(settings)
-    try:
-        version = kb.info.version
-    finally:
-        kb.backend.close()
-    where = served_from(settings, settings.index_dir)
-    print(f"索引：{where}（版本 {version}）；分词缓存：{settings.cache_dir}", file=sys.stderr)
-
-
-def _call(command: ModuleType, argv: Sequence[str]) -> int:
-    """Run another command in this process, with its own parser's defaults."""
-    parser = argparse.ArgumentParser(prog="gongkai")
-    command.add_parser(parser.add_subparsers())
-    args = parser.parse_args([_name(command), *argv])
-    code: int = args.run(args)
-    return code
-
-
-def _name(command: ModuleType) -> str:
-    return command.__name__.rsplit(".", 1)[-1]
+def _announce(settings: Settings, version: str | None) -> None:
+    """One line for the operator: which index is served."""
+    if version is None:
+        version = current_version(settings, settings.index_dir) or "?"
+    print(f"索引：{served_from(settings, settings.index_dir)}（版本 {version}）", file=sys.stderr)

@@ -18,10 +18,14 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the settings, then serve until interrupted."""
+    return serve(load_settings())
+
+
+def serve(settings: Settings) -> int:
+    """Run the Telegram bot of these settings until interrupted."""
     # python-telegram-bot is imported here, not at start-up of every other command.
     from telegram.error import InvalidToken, NetworkError
 
-    settings = load_settings()
     protect_secrets(settings)
     try:
         _serve(settings)

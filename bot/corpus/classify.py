@@ -1,8 +1,10 @@
 """Tell what a document is (report, guide, item, item list, law) and a report's template.
 
-Evidence, strongest first: words of the title (年度报告, 指南, 受理机构, 条例 ...), the
+Evidence, strongest first: words of the title (年度报告, 指南, 受理机构, 条例, 统计公报 ...), the
 section headings only the national report template has, 索引号/文号 blocks of items, a
 catalogue table, "第X条" articles of laws, and last the wording of the opening text.
+A statistical publication (统计公报 with its 索引号 block, a 统计报告 without one) is a
+disclosed item: the page lists it among the items, and its year is the period it covers.
 """
 
 from __future__ import annotations
@@ -21,6 +23,11 @@ _ITEM_TITLE = re.compile(
     r"(?:关于|印发|转发).*(?:通知|决定|通告|公告|意见|批复|函|方案|办法|规定|细则|报告)$"
 )
 _LIST_TITLE = re.compile(r"(?:清单|目录|列表)$")
+# Statistical publications (统计公报, 统计年鉴, 社会性别统计报告 ...) are disclosed items
+# about a past period, issued by a statistics bureau; never 政府信息公开 annual reports.
+_STATISTICS_TITLE = re.compile(
+    r"统计(?:公报|年鉴|年报|月报|季报|快报|提要|资料|摘要|报告|监测报告|分析报告)$|国民经济和社会发展统计"
+)
 _ARTICLE_LINE = re.compile(r"^\s*(?:#+\s*)?第[一二三四五六七八九十百零〇]+条[\s\u3000]", re.MULTILINE)
 # Headings only the 2019+ national template has (spaces and widths folded away).
 _NATIONAL_MARKS = ("收到和处理政府信息公开申请情况", "第二十条第(一)项", "本年新收政府信息公开申请数量")
@@ -45,6 +52,8 @@ def classify(title: str | None, fields: dict[str, str], body: str, has_catalogue
     articles = len(_ARTICLE_LINE.findall(body))
     if _TEMPLATE_TITLE.search(name):
         return DocKind.LAW
+    if is_statistical(name):
+        return DocKind.ITEM
     if _REPORT_TITLE.search(name):
         return DocKind.REPORT
     if _GUIDE_TITLE.search(name) or _GUIDE_TITLE.search(column):
@@ -56,6 +65,12 @@ def classify(title: str | None, fields: dict[str, str], body: str, has_catalogue
     if has_catalogue or _LIST_TITLE.search(name):
         return DocKind.ITEM_LIST
     return _classify_by_text(body, articles)
+
+
+def is_statistical(title: str | None) -> bool:
+    """Whether a title names a statistical publication (统计公报, 统计年鉴, 统计报告 ...)."""
+    name = _TRAILING_NOTES.sub("", re.sub(r"\s+", "", title or ""))
+    return bool(_STATISTICS_TITLE.search(name))
 
 
 def _classify_by_text(body: str, articles: int) -> DocKind | None:

@@ -1,7 +1,10 @@
 """Find documents that disagree on how to reach an agency's receiving office (受理机构).
 
-Two receiving-office contacts are the same office when they belong to the same agency
-or share a phone number or e-mail address. Across documents they disagree on:
+Two receiving-office contacts are the same office when they belong to the same agency;
+contacts whose agency is unknown are the same office when they share a phone number or
+e-mail address. Contacts of two agencies are never compared, even when they share a
+number (a department's guide may print its government's hotline): a conflict names one
+agency, and every value in it is that agency's. Across documents they disagree on:
 
 - address, postcode, e-mail: both state one and they differ (an address that only adds
   the province to the other is the same address);
@@ -63,12 +66,11 @@ def _same_office(entries: list[Entry], registry: AgencyRegistry) -> list[list[En
 
 
 def _keys(contact: Contact, registry: AgencyRegistry) -> set[str]:
-    keys = {f"phone:{p.display}" for p in contact.phones} | (
+    if contact.agency:
+        return {f"agency:{registry.canonical(contact.agency)}"}
+    return {f"phone:{p.display}" for p in contact.phones} | (
         {f"email:{contact.email}"} if contact.email else set()
     )
-    if contact.agency:
-        keys.add(f"agency:{registry.canonical(contact.agency)}")
-    return keys
 
 
 def _disagreements(group: list[Entry], registry: AgencyRegistry) -> list[Conflict]:

@@ -8,8 +8,13 @@ Guides and reports list them as labelled values, often run together on one line:
     我局专门设立了热线电话（2270822）
 
 Labelled values that follow each other make one contact; a repeated label, a new
-paragraph, a new section or a new name between them starts the next one. The office
-is the 受理机构 value, or the name just before the values ("请与X联系", "区档案馆地址：").
+paragraph, a new section or a new name between them starts the next one (a label
+repeated with the same value, 通信地址 then 受理地址, does not). The office is the
+受理机构 value, or the name just before the values ("请与X联系", "区档案馆地址：").
+
+A contact belongs to the agency whose document prints it, unless it names another
+known agency as its office (`owner`): a department's report that says "请联系某局办公室"
+gives that department's phone, never its government's.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.corpus.models import Contact, Phone
+from bot.corpus.models import Agency, AgencyRegistry, Contact, Phone
+from bot.corpus.organs import qualify
 from bot.corpus.phones import LabelKind, parse_phones
 from bot.corpus.sections import SectionTree
 from bot.text import fold
@@ -30,7 +36,7 @@ _LABELS = (
     ("phone", r"(?:联系|咨询|办公|值班|服务|监督|投诉|举报|查询)?电\s*话(?:号码)?"),
     ("postcode", r"邮\s*政\s*编\s*码|邮\s*编"),
     ("email", r"电子邮箱|电子信箱|电子邮件|邮\s*箱|e-?mail"),
-    ("address", r"(?:通信|通讯|联系|办公|单位|详细|收件)?地\s*址"),
+    ("address", r"(?:通信|通讯|联系|办公|单位|详细|收件|受理|邮寄)?地\s*址"),
     ("hours", r"(?:咨询|受理|办公|工作|接待|服务|开放)时间"),
 )
 _LABEL = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS))
@@ -51,13 +57,17 @@ _ENDS = {
 _NOTES = re.compile(r"\([^()]*\)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 _VERB_ORG = re.compile(
-    r"(?:请与|直接与|可与|或与|致电|请联系|联系)([^，。,；;（(：:\s]{3,40}?)(?=联系|[,，。(（]|$)"
+    r"(?:请与|直接与|可与|或与|致电|请联系|联系)([^，。,；;（(：:\s]{3,40}?)(?=\s*(?:联系|[,，。(（]|$))"
 )
 _BOUNDARY = re.compile(
     r"[。；;，,、：:！？!?\n]|[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、](?!\d)"
 )
 _STOP_PHRASES = re.compile(r"^.*(?:请与|直接与|可与|或与|致电|联系|通过|其他形式|等|即)")
-_ROLE_WORDS = re.compile(r"^(?:主动公开工作机构|政府信息公开工作机构|工作机构|受理机构|查阅场所|查阅点)")
+# What a guide calls an office before naming it: "受理政府信息公开申请的机构平潭…局办公室".
+_ROLE_WORDS = re.compile(
+    r"^[（(【\[]?(?:(?:主动公开|政府信息公开|依申请公开|受理(?:政府信息公开)?申请的?|政府信息公开申请的?受理"
+    r"|受理)?(?:工作)?机构|查阅场所|查阅点)?"
+)
 OFFICE_END = re.compile(
     r"(?:办公室|小组|局|馆|中心|大厅|厅|委员会|管委会|政府|办事处|科|处|室|站|所|部|院|办|窗口)$"
 )
@@ -89,7 +99,7 @@ def extract_contacts(body: str, tree: SectionTree, agency: str | None) -> list[C
 
 def _fields(body: str, folded: str) -> list[_Field]:
     """Every labelled contact value of the body, in order."""
-    matches = list(_LABEL.finditer(folded))
+    matches = _outside_notes(list(_LABEL.finditer(folded)), folded)
     found = []
     for match, nxt in zip(matches, [*matches[1:], None][: len(matches)], strict=True):
         kind = match.lastgroup or ""
@@ -98,6 +108,19 @@ def _fields(body: str, folded: str) -> list[_Field]:
         if pos is not None and (item := _value(kind, body, folded, match.start(), pos, limit)):
             found.append(item)
     return found
+
+
+def _outside_notes(matches: list[re.Match[str]], folded: str) -> list[re.Match[str]]:
+    """Labels except one repeating the label before it inside a bracketed note of its value:
+    in "咨询时间：8:00-12:00（夏令工作时间:8:00-12:00，…）" the second is part of the first."""
+    kept: list[re.Match[str]] = []
+    for match in matches:
+        last = kept[-1] if kept else None
+        before = folded[last.end() : match.start()] if last else ""
+        in_note = before.count("(") > before.count(")") and len(before) <= 2 * _MAX_GAP
+        if not (in_note and last and last.lastgroup == match.lastgroup):
+            kept.append(match)
+    return kept
 
 
 def _value_start(kind: str, folded: str, pos: int) -> int | None:
@@ -144,7 +167,7 @@ def _starts_new(cluster: list[_Field], item: _Field, body: str, tree: SectionTre
     gap = _NOTES.sub("", fold(body[cluster[-1].end : item.start]))
     return (
         bool(_CJK_RUN.search(gap))
-        or any(f.kind == item.kind for f in cluster)
+        or any(f.kind == item.kind and (f.value != item.value or f.phones != item.phones) for f in cluster)
         or tree.path_at(cluster[0].start) != tree.path_at(item.start)
     )
 
@@ -177,10 +200,10 @@ def _office_before(body: str, pos: int, floor: int) -> str | None:
     ]
     if named:
         return named[-1]
-    chunk = window.rstrip(" ,，:：、\u3000")
+    chunk = window.rstrip(" ,，:：、\u3000\n")  # the name may stand on the line above its values
     cuts = list(_BOUNDARY.finditer(chunk))
     chunk = chunk[cuts[-1].end() :] if cuts else chunk
-    chunk = _ROLE_WORDS.sub("", _STOP_PHRASES.sub("", chunk)).strip()
+    chunk = _ROLE_WORDS.sub("", _STOP_PHRASES.sub("", chunk)).strip(" （(【[")
     return chunk if 3 <= len(chunk) <= 40 and OFFICE_END.search(chunk) else None
 
 
@@ -211,3 +234,12 @@ def _evidence(body: str, start: int, end: int, tree: SectionTree) -> str:
     if right < len(body) and body[right : right + 1] == "。":
         right += 1
     return body[left:right].strip()
+
+
+def owner(contact: Contact, registry: AgencyRegistry, agency: str | None) -> Agency | None:
+    """The agency a contact belongs to: the office it names when the registry knows that office
+    as an agency ("受理机构：平潭综合实验区管委会办公室"), else its document's agency; never the
+    parent or a sibling of either (a department's 办公室 is the department's)."""
+    if contact.office and (named := registry.resolve(qualify(contact.office, agency))):
+        return named
+    return registry.resolve(agency) if agency else None

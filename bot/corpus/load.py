@@ -4,7 +4,8 @@
                                           unwrap (PDF line breaks) ─ body
       body ─ build_sections ─ extract_contacts ─ extract_procedure ─ extract_catalogue
       header + body ─ infer_meta ─ merge_meta ◄─ sidecar NAME.meta.json (wins field by field)
-    all documents + agencies.toml ─ build_registry ─ area codes, conflicts
+    all documents + agencies.toml ─ build_registry ─ area codes, offices of governments,
+                                                     other names of departments, conflicts
 
 This module only orchestrates; each step lives in its own module. A document that
 cannot be loaded becomes a LoadFailure naming the file and the reason; the rest load.
@@ -14,20 +15,29 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from bot.corpus.agencies import AgencyFile, build_registry, learned_area_codes, read_agency_file
+from bot.corpus.agencies import (
+    AgencyFile,
+    build_registry,
+    learned_area_codes,
+    learned_names,
+    learned_parents,
+    misprint_notes,
+    misprinted_places,
+    read_agency_file,
+)
 from bot.corpus.catalogue import extract_catalogue
 from bot.corpus.conflicts import find_conflicts
-from bot.corpus.contacts import extract_contacts
+from bot.corpus.contacts import extract_contacts, owner
 from bot.corpus.formats import read_document
 from bot.corpus.header import read_header
 from bot.corpus.layout import unwrap
 from bot.corpus.meta import infer_meta, merge_meta
 from bot.corpus.models import AgencyRegistry, Corpus, DocKind, Document, LoadFailure, Section, Statistic
+from bot.corpus.organs import is_relative
 from bot.corpus.phones import with_area_code
 from bot.corpus.procedure import extract_procedure
 from bot.corpus.raw import RawDocument
@@ -39,8 +49,6 @@ from bot.errors import CorpusError, DocumentError
 log = logging.getLogger(__name__)
 
 SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
-# "区人民政府办公室", "市政府": names that only mean something next to their document's place.
-_RELATIVE = re.compile(r"^[省市区县镇乡]")
 
 
 def iter_document_paths(root: Path) -> Iterator[Path]:
@@ -155,23 +163,31 @@ def _agency_file(root: Path, failures: list[LoadFailure]) -> AgencyFile:
 
 def _registry(agency_file: AgencyFile, documents: list[Document]) -> AgencyRegistry:
     """The corpus registry: the operator's agencies, every document's agency and publisher."""
-    names = [
-        n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n and not _RELATIVE.match(n)
+    printed = [
+        n for doc in documents for n in (doc.meta.agency, doc.meta.publisher) if n and not is_relative(n)
     ]
+    misprints = misprinted_places(printed)  # 沐阳县人民政府 -> 沭阳县人民政府
+    names = [misprints.get(n, n) for n in printed]
     preliminary = build_registry(agency_file, names)
     codes: dict[str, list[str]] = defaultdict(list)
     for doc in documents:
         for contact in doc.contacts:
             agency = preliminary.canonical(contact.agency or "")
             codes[agency] += [p.area_code for p in contact.phones if p.area_code and not p.inferred_area_code]
-    return build_registry(agency_file, names, learned_area_codes(codes))
+    parents = learned_parents(((doc.meta.agency, doc.meta.authors) for doc in documents), preliminary)
+    reports = [
+        (doc.meta.agency, doc.meta.compiled_by) for doc in documents if doc.meta.kind is DocKind.REPORT
+    ]
+    other_names = {**learned_names(reports, preliminary), **misprints}
+    registry = build_registry(agency_file, names, learned_area_codes(codes), parents, other_names)
+    return registry.model_copy(update={"warnings": [*registry.warnings, *misprint_notes(misprints)]})
 
 
 def _with_area_codes(doc: Document, registry: AgencyRegistry) -> Document:
     """A document whose contacts use canonical agency names and dialable landlines."""
     contacts = []
     for contact in doc.contacts:
-        agency = registry.resolve(contact.agency or "")
+        agency = owner(contact, registry, contact.agency or doc.meta.agency)
         named = contact.model_copy(update={"agency": agency.name}) if agency else contact
         contacts.append(with_area_code(named, agency.area_code if agency else None))
     return doc.model_copy(update={"contacts": contacts})

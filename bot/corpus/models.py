@@ -60,6 +60,11 @@ class DocumentMeta(BaseModel):
     publisher: str | None = None  # 发文机关 / 发布机构 / 来源
     written: date | None = None  # 成文日期
     validity: str | None = None  # 有效性
+    # Bodies the text names as the document's makers (by-line, signature, "由…编制"),
+    # relative names made whole (区管委会办公室 -> 平潭综合实验区管委会办公室); joint
+    # issuers of a statistical report are all here, the first is usually `agency`.
+    authors: list[str] = Field(default_factory=list)
+    compiled_by: str | None = None  # the body "由…编制" names, whole; also first in authors
     inferred: list[str] = Field(default_factory=list)  # fields read from the text, not a sidecar
 
 

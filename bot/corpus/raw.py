@@ -30,6 +30,9 @@ class RawTable(BaseModel):
     pages: list[int] = Field(default_factory=list)  # 1-based PDF pages the table spans
     caption: str | None = None  # the paragraph or heading just before the table
     row_pages: list[int] = Field(default_factory=list)  # PDF: the 1-based page of each row
+    # Text formats: the offset in RawDocument.text where the table stood (the start of the
+    # line after it), so a reader can see the table among the lines around it.
+    offset: int | None = None
 
 
 class RawDocument(BaseModel):

@@ -105,6 +105,18 @@ def _with_edition(lines: list[str], last: int, title: str) -> tuple[int, str]:
     return last, title
 
 
+_SITE_SEPARATOR = re.compile(r"\s*[|｜_]\s*|\s+[-—–]\s+")
+
+
+def page_title(embedded: str) -> str:
+    """A web page's <title> without the site's name: "X | 万载县人民政府", "X_中国宜春" -> X."""
+    parts = [part.strip() for part in _SITE_SEPARATOR.split(embedded) if part.strip()]
+    if len(parts) < 2:
+        return embedded.strip()
+    titled = [part for part in parts if is_title(part)]
+    return titled[0] if titled else max(parts, key=len)
+
+
 _TITLE_IN_TEXT = re.compile(
     r"《?([^《》。，,；;：:\s]{2,60}?(?:19|20)\d{2}\s*年度?政府信息公开工作年度报告)》?"
 )

@@ -29,7 +29,7 @@ def kb(built_index: Path) -> Iterator[KnowledgeBase]:
 @pytest.fixture(scope="session")
 def ask(kb: KnowledgeBase) -> Ask:
     """Ask the engine a question, as every channel does."""
-    return lambda question: answer(question, kb, today=TODAY)
+    return lambda question: answer(kb, question, today=TODAY)
 
 
 def lead(reply: Answer) -> str:

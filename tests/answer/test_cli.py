@@ -42,6 +42,30 @@ def test_ask_json_reads_stdin_and_answers_each_line_in_order(built_index: Path) 
     assert figure["citations"][0]["year"] == 2024
 
 
+def test_ask_json_lists_the_facts_it_states_with_their_sources(built_index: Path) -> None:
+    questions = [
+        "淮安市2024年新收政府信息公开申请多少件？",
+        "平潭公安局的电话",
+        "岚综管规〔2024〕4号是哪个文件",
+    ]
+    run = gongkai("ask", "--json", "-", "--index", str(built_index), stdin="\n".join(questions) + "\n")
+    figure, contact, item = (json.loads(line)["facts"] for line in run.stdout.splitlines())
+    [new] = [f for f in figure if f["kind"] == "figure"]
+    assert (new["agency"], new["year"], new["field"], new["value"]) == (
+        "淮安市人民政府",
+        2024,
+        "applications.new.total",
+        3119,
+    )
+    assert new["verified"] is True and new["source"]["doc_id"].endswith("huaian_2024_annual_report.pdf")
+    phone = next(f for f in contact if f["field"] == "phone")
+    assert phone["agency"] == "平潭综合实验区公安局" and phone["value"] == "0591-62561036"
+    assert "public_security" in phone["source"]["doc_id"]
+    fields = {f["field"]: f["value"] for f in item}
+    assert fields["doc_no"] == "岚综管规〔2024〕4号" and fields["index_no"] == "PZ00101-1700-2024-00452"
+    assert fields["written"] == "2024-05-14" and all(f["kind"] == "item" for f in item)
+
+
 def test_ask_for_a_person_prints_the_answer_and_its_sources(built_index: Path) -> None:
     run = gongkai("ask", "張店區安監局的熱線電話", "--index", str(built_index))
     assert run.returncode == 0, run.stderr
@@ -111,3 +135,13 @@ def test_ask_rebuilds_when_the_corpus_changed(tmp_path: Path, corpus_dir: Path) 
     run = gongkai(*args)
     assert "重建索引" in run.stderr
     assert "0517-83605210" in json.loads(run.stdout)["answer"]
+
+
+def test_chat_follows_up_on_the_previous_question(built_index: Path) -> None:
+    lines = ["淮安2024年收到多少件信息公开申请？", "那平潭呢？", "他们电话多少？", "/quit"]
+    run = gongkai("chat", "--index", str(built_index), stdin="\n".join(lines) + "\n")
+    assert run.returncode == 0, run.stderr
+    replies = run.stdout.split("问> ")[1:]  # after the welcome, one reply per question
+    assert "3119" in replies[0]
+    assert replies[1].startswith("按上一问的2024年") and "平潭" in replies[1]
+    assert replies[2].startswith("按上一问的平潭") and "0591-" in replies[2]

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from bot.answer.engine import engine_for
+from bot.answer.knowledge import knowledge_of
 from bot.answer.models import Intent
-from bot.answer.understand import Question, understand
-from bot.answer.years import find_years
+from bot.answer.reading.question import Question
+from bot.answer.reading.years import find_years
 from bot.text import cn_to_int
 from index.backend import KnowledgeBase
 
@@ -17,8 +17,7 @@ from .conftest import TODAY
 
 
 def read(kb: KnowledgeBase, text: str) -> Question:
-    engine = engine_for(kb)
-    return understand(text, engine.matcher, engine.words, TODAY)
+    return knowledge_of(kb).read(text, TODAY)
 
 
 @pytest.mark.parametrize(
@@ -35,6 +34,9 @@ def read(kb: KnowledgeBase, text: str) -> Question:
         ("岚综管规〔2024〕4号", []),  # the year of a document number is not the question's
         ("20个工作日", []),
         ("3119件", []),
+        ("2024年去年转到今年的申请", [2024]),  # the ends of a carry-over, not years asked
+        ("去年没办完的申请", []),
+        ("留到今年办的", []),
     ],
 )
 def test_years(text: str, years: list[int]) -> None:
@@ -76,6 +78,9 @@ def test_places_outside_the_corpus_are_noticed(kb: KnowledgeBase) -> None:
         ("索引号PZ00101-1700-2023-00072", Intent.ITEM),
         ("你好", Intent.GREETING),
         ("明天天气怎么样？", Intent.OFFTOPIC),
+        ("淮安2024年电话申请的有几件", Intent.STATISTIC),  # how applications came, not a phone
+        ("淮安2024年通过邮件提交了多少件申请", Intent.STATISTIC),
+        ("淮安申请电话多少", Intent.CONTACT),
     ],
 )
 def test_intents(kb: KnowledgeBase, text: str, intent: Intent) -> None:

@@ -60,7 +60,8 @@ def test_generated_aliases_are_sound() -> None:
     assert generated_aliases("淮安市人民政府") == {"淮安市", "淮安市政府", "淮安"}
     assert "汉阳区人民政府办公室" in generated_aliases("武汉市汉阳区人民政府办公室")
     assert "广东从化经济开发区管委会" in generated_aliases("广东从化经济开发区管理委员会")
-    assert generated_aliases("张店区应急管理局") == set()  # never "区应急管理局"
+    zhangdian = generated_aliases("张店区应急管理局")
+    assert "张店区应急局" in zhangdian and "区应急管理局" not in zhangdian  # never without its place
 
 
 def test_an_alias_two_agencies_would_share_is_dropped() -> None:

@@ -26,7 +26,9 @@ def test_every_sample_document_loads(corpus_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     documents = list(iter_document_paths(corpus_dir))
-    assert result.stdout.count("\nok    ") + result.stdout.startswith("ok    ") == len(documents)
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("ok    data files: 7 valid")
+    assert sum(line.startswith("ok    ") for line in lines[1:]) == len(documents)
     assert "FAIL" not in result.stdout
     assert f"{len(documents)} loaded, 0 failed" in result.stdout
     assert (
@@ -47,6 +49,26 @@ def test_json_report(corpus_dir: Path, capsys: pytest.CaptureFixture[str]) -> No
         1,
     )
     assert {c["field"] for c in report["conflicts"]} == {"address", "fax"}
+    docs = {d["id"]: d for d in report["documents"]}
+    huaian = docs["reports/huaian_2024_annual_report.pdf"]
+    assert (huaian["slots_found"], huaian["slots_expected"], huaian["verified"], huaian["unverified"]) == (
+        200,
+        200,
+        200,
+        0,
+    )
+    assert huaian["failed_identities"] == []
+    # the 2021 公安局 report carries its one application both as done and as carried forward
+    psb = docs["reports/pingtan_public_security_bureau_2021_annual_report.txt"]
+    assert {f["id"] for f in psb["failed_identities"]} == {
+        "applications.balance[natural]",
+        "applications.balance[total]",
+    }
+    # every one of those cells still adds up along its own row, which vouches for it
+    assert psb["verified"] + psb["unverified"] == 200 and psb["unverified"] == 0
+    templated = [d for d in report["documents"] if d["template"] == "2019plus"]
+    assert len(templated) >= 10 and all("verified" in d and "unverified" in d for d in templated)
+    assert "slots_found" not in seed and "slots_found" not in docs["law/prc_ogi_regulations_2019.md"]
 
 
 def test_failures_are_listed_and_exit_1(bare_corpus: CopyCorpus, capsys: pytest.CaptureFixture[str]) -> None:

@@ -109,4 +109,4 @@ def test_an_unwritable_drafts_folder_is_named_before_any_question(built_index: P
 def test_apply_mentions_draft(built_index: Path, tmp_path: Path):
     run = chat(built_index, tmp_path / "drafts", "/apply 平潭", "/help", "/quit", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    assert COMMAND_HINT in run.stdout and "/draft [机关]" in run.stdout
+    assert COMMAND_HINT in run.stdout and "/draft 机关" in run.stdout

@@ -11,18 +11,37 @@ from bot.text import to_halfwidth
 from index.backend import KnowledgeBase
 
 PINGTAN = "平潭综合实验区管委会办公室"
+# The guides that name a 受理机构, and the agency each belongs to.
+GUIDES = {
+    PINGTAN: "pingtan_disclosure_guide.txt",
+    "平潭综合实验区公安局": "pingtan_public_security_bureau_disclosure_guide.txt",
+    "平潭综合实验区经济发展局": "pingtan_economic_development_bureau_disclosure_guide.txt",
+}
+# Guide excerpts that name their 受理机构 but are cut before its phone.
+EXCERPTS = {"济源市大峪镇人民政府": "jiyuan_dayu_town_disclosure_guide_excerpt.txt"}
 
 
 def test_an_index_and_its_corpus_give_the_same_offices(kb: KnowledgeBase, corpus: Corpus):
     from_index, from_corpus = office_lookup(kb), office_lookup(corpus)
     names = [agency.name for agency in kb.agencies.agencies]
     found = {name: from_index(name) for name in names}
-    assert {name for name, office in found.items() if office} == {PINGTAN}  # the one guide with a 受理机构
+    assert {name for name, office in found.items() if office} == set(GUIDES) | set(
+        EXCERPTS
+    )  # with a 受理机构
     for name in names:
         office = from_corpus(name)
         assert (office.model_dump() if office else None) == (
             found[name].model_dump() if found[name] else None
         )
+
+
+def test_each_office_has_the_phone_of_its_own_guide(kb: KnowledgeBase, corpus_dir: Path):
+    lookup = offices_of(kb)
+    for agency, guide in GUIDES.items():
+        office = lookup(agency)
+        text = to_halfwidth((corpus_dir / "guides" / guide).read_text(encoding="utf-8"))
+        assert office is not None and office.phones
+        assert all(phone.split("-")[-1] in text for phone in office.phones), (agency, office.phones)
 
 
 def test_the_pingtan_office_is_the_one_its_guide_names(kb: KnowledgeBase, corpus_dir: Path):

@@ -18,12 +18,18 @@ const port = Number(args[args.indexOf('--port') + 1] || 0);
 
 const emulator = new TelegramServer({ host: '127.0.0.1', port });
 const bots = new Map(); // token -> what the bot told the API
-const files = new Map(); // file_id -> { token, path, name, type, bytes }: documents bots sent
+const files = new Map(); // file_id -> { token, path, name, type, bytes }: documents and photos bots sent
 
 function botState(token) {
   if (!bots.has(token)) {
     bots.set(token, {
-      commands: [], callbackAnswers: [], inlineAnswers: [], documents: [], webhook: null, getUpdatesCalls: 0,
+      commands: [],
+      callbackAnswers: [],
+      inlineAnswers: [],
+      documents: [],
+      photos: [],
+      webhook: null,
+      getUpdatesCalls: 0,
     });
   }
   return bots.get(token);
@@ -58,10 +64,12 @@ function apiMessage(stored, token) {
   };
   const markup = message.reply_markup && parse(message.reply_markup);
   if (markup && markup.inline_keyboard) result.reply_markup = markup;
-  if (message.document) {
-    result.document = message.document;
-    if (message.caption !== undefined) result.caption = message.caption;
-    delete result.text;
+  for (const media of ['document', 'photo']) {
+    if (message[media]) {
+      result[media] = message[media];
+      if (message.caption !== undefined) result.caption = message.caption;
+      delete result.text;
+    }
   }
   return result;
 }
@@ -189,8 +197,9 @@ bot('answerInlineQuery', (req, res) => {
   ok(res, true);
 });
 
-// Documents: a multipart upload (or the file_id of an earlier one), kept for getFile and download.
-async function documentFields(req) {
+// Documents and photos: a multipart upload (or the file_id of an earlier one), kept for getFile
+// and download.
+async function uploadFields(req) {
   if (!String(req.headers['content-type'] || '').startsWith('multipart/form-data')) {
     return { fields: { ...req.query, ...req.body }, upload: null };
   }
@@ -206,22 +215,39 @@ async function documentFields(req) {
   return { fields, upload };
 }
 
-function storedFile(token, upload, fields) {
-  if (!upload) return files.get(String(fields.document || '')) || null;
-  const fileId = `doc${files.size + 1}-${token.split(':')[0]}`;
-  const name = upload.file.name || 'document';
-  return { fileId, token, path: `documents/${fileId}/${name}`, name, type: upload.file.type, bytes: null };
+function storedFile(token, upload, fields, media) {
+  if (!upload) return files.get(String(fields[media] || '')) || null;
+  const fileId = `${media}${files.size + 1}-${token.split(':')[0]}`;
+  const name = upload.file.name || media;
+  return { fileId, token, path: `${media}s/${fileId}/${name}`, name, type: upload.file.type, bytes: null };
 }
 
-app.post('/bot:token/sendDocument', express.raw({ type: 'multipart/form-data', limit: '50mb' }), async (req, res) => {
-  const { token } = req.params;
-  const { fields, upload } = await documentFields(req);
-  const file = storedFile(token, upload, fields);
-  if (!file) return bad(res, 'Bad Request: there is no document in the request');
+async function keepUpload(file, upload) {
   if (upload) {
     file.bytes = Buffer.from(await upload.file.arrayBuffer());
     files.set(file.fileId, file);
   }
+}
+
+// A PNG's width and height, from its IHDR chunk, as Telegram reports the size of a photo.
+function pngSize(bytes) {
+  if (bytes.length >= 24 && bytes.toString('latin1', 1, 4) === 'PNG') {
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  }
+  return { width: 0, height: 0 };
+}
+
+// Like Telegram, a caption is measured as the text it shows: markup and entities do not count.
+function captionLength(caption) {
+  return String(caption || '').replace(/<[^>]*>/g, '').replace(/&#?\w+;/g, '_').length;
+}
+
+app.post('/bot:token/sendDocument', express.raw({ type: 'multipart/form-data', limit: '50mb' }), async (req, res) => {
+  const { token } = req.params;
+  const { fields, upload } = await uploadFields(req);
+  const file = storedFile(token, upload, fields, 'document');
+  if (!file) return bad(res, 'Bad Request: there is no document in the request');
+  await keepUpload(file, upload);
   const document = {
     file_id: file.fileId,
     file_unique_id: `u${file.fileId}`,
@@ -235,6 +261,28 @@ app.post('/bot:token/sendDocument', express.raw({ type: 'multipart/form-data', l
   botState(token).documents.push({
     chat_id: Number(fields.chat_id), message_id: sent.message_id, caption: fields.caption || null,
     parse_mode: fields.parse_mode || null, file_path: file.path, ...document,
+  });
+  const stored = emulator.storage.botMessages.find((m) => m.messageId === sent.message_id);
+  return ok(res, apiMessage(stored, token));
+});
+
+app.post('/bot:token/sendPhoto', express.raw({ type: 'multipart/form-data', limit: '10mb' }), async (req, res) => {
+  const { token } = req.params;
+  const { fields, upload } = await uploadFields(req);
+  const file = storedFile(token, upload, fields, 'photo');
+  if (!file) return bad(res, 'Bad Request: there is no photo in the request');
+  if (captionLength(fields.caption) > 1024) return bad(res, 'Bad Request: message caption is too long');
+  await keepUpload(file, upload);
+  const size = {
+    file_id: file.fileId, file_unique_id: `u${file.fileId}`, file_size: file.bytes.length, ...pngSize(file.bytes),
+  };
+  const markup = fields.reply_markup ? parse(fields.reply_markup) : undefined;
+  const message = { chat_id: fields.chat_id, photo: [size], reply_markup: markup };
+  if (fields.caption !== undefined) message.caption = fields.caption;
+  const sent = emulator.addBotMessage(message, token);
+  botState(token).photos.push({
+    chat_id: Number(fields.chat_id), message_id: sent.message_id, caption: fields.caption || null,
+    parse_mode: fields.parse_mode || null, file_path: file.path, ...size,
   });
   const stored = emulator.storage.botMessages.find((m) => m.messageId === sent.message_id);
   return ok(res, apiMessage(stored, token));

@@ -14,7 +14,7 @@ from bot.text import fold
 from index.analyzer import USERDICT, GongkaiAnalyzer, domain_words, read_word_file
 from index.build import corpus_words
 from index.query import Synonyms, weighted_terms
-from index.segment import CACHE_ENV, JiebaSegmenter, cache_dir, import_jieba, segmentable, set_cache_dir
+from index.segment import JiebaSegmenter, RJiebaSegmenter, import_jieba, segmentable
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -112,23 +112,18 @@ def test_importing_the_index_loads_no_segmenter() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_jieba_engine_has_its_own_tokenizer_and_cache(tmp_path: Path) -> None:
+def test_jieba_engine_has_its_own_tokenizer() -> None:
     jieba = import_jieba()
-    set_cache_dir(tmp_path)
-    try:
-        segmenter = JiebaSegmenter(["某某测试局"])
-    finally:
-        set_cache_dir(None)
+    segmenter = JiebaSegmenter(["某某测试局"])
     assert segmenter._tokenizer is not jieba.dt
-    assert (tmp_path / "jieba.cache").is_file()
     assert [w for w, _, _ in segmenter.tokenize("某某测试局")] == ["某某测试局"]
 
 
-def test_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
-    assert cache_dir() == tmp_path
-    monkeypatch.delenv(CACHE_ENV)
-    assert cache_dir() == Path.cwd() / "var" / "cache"
+def test_both_engines_tag_a_question_alike() -> None:
+    words = ["某某测试局"]
+    question = "平潭的某某测试局电话是多少"
+    assert JiebaSegmenter(words).tag(question) == RJiebaSegmenter(words).tag(question)
+    assert ("某某测试局", "") in RJiebaSegmenter(words).tag(question)  # a user word: no tag, kept as topic
 
 
 def test_rjieba_gives_jiebas_tokens_on_the_whole_corpus(analyzer: GongkaiAnalyzer, corpus: Corpus) -> None:

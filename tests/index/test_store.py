@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import subprocess
@@ -32,12 +31,20 @@ DOC_NO = "岚综管规〔2024〕4号"
 FEE_ITEM = "pingtan_item_PZ00101-1700-2024-00452.html"  # id relative to the items folder
 
 
+# A rebuild that stalls after its first document (as a slow disk or a huge PDF would),
+# so the test can kill it mid-way: the store's own publish(), driven from outside.
+_STALLING_BUILD = """
+import sys, time
+from pathlib import Path
+from bot.corpus import load_corpus
+from index.store import publish
+publish(load_corpus(Path(sys.argv[1])), Path(sys.argv[2]), progress=lambda _doc: time.sleep(60))
+"""
+
+
 def _start_paused_build(corpus_dir: Path, index_dir: Path) -> subprocess.Popen[str]:
-    env = {**os.environ, "GONGKAI_TEST_BUILD_PAUSE": "60"}
-    command = [sys.executable, "-m", "bot", "build", "--corpus", str(corpus_dir), "--index", str(index_dir)]
-    return subprocess.Popen(
-        command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    )
+    command = [sys.executable, "-c", _STALLING_BUILD, str(corpus_dir), str(index_dir)]
+    return subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _wait_for_partial(index_dir: Path, build: subprocess.Popen[str]) -> Path:

@@ -109,7 +109,7 @@ def cli_env(config: ClusterConfig, **extra: str) -> dict[str, str]:
 
 
 def settings_of(config: ClusterConfig) -> Settings:
-    """Settings for the seam (bot.knowledge) pointing at config's cluster and prefix."""
+    """Settings for the seam (bot.backends) pointing at config's cluster and prefix."""
     return Settings(
         search_backend="opensearch",
         opensearch_hosts=list(config.hosts),

@@ -114,7 +114,7 @@ def test_every_folder_the_service_writes_is_a_read_write_path(name: str):
     env = environment(service)
     assert set(env) - {"PYTHONUNBUFFERED"} <= SETTING_NAMES
     writable = [PurePosixPath(p.lstrip("-")) for v in values(service, "ReadWritePaths") for p in v.split()]
-    for setting in ("GONGKAI_INDEX_DIR", "GONGKAI_CACHE_DIR", "GONGKAI_DATA_DIR"):
+    for setting in ("GONGKAI_INDEX_DIR", "GONGKAI_DATA_DIR"):
         folder = PurePosixPath(env[setting])
         assert any(folder.is_relative_to(root) for root in writable), (setting, folder)
     # The documents are read, never written.
@@ -201,7 +201,7 @@ def test_the_image_runs_as_a_non_root_user_with_its_data_on_a_volume():
         re.findall(r"(\w+)=(\S+)", " ".join(rest for instruction, rest in steps if instruction == "ENV"))
     )
     [volume] = [yaml.safe_load(rest) for instruction, rest in steps if instruction == "VOLUME"]
-    for setting in ("GONGKAI_INDEX_DIR", "GONGKAI_CACHE_DIR", "GONGKAI_DATA_DIR"):
+    for setting in ("GONGKAI_INDEX_DIR", "GONGKAI_DATA_DIR"):
         assert any(PurePosixPath(env[setting]).is_relative_to(v) for v in volume), setting
 
 

@@ -27,7 +27,6 @@ def folders(tmp_path: Path) -> dict[str, str]:
     return {
         "GONGKAI_CORPUS_DIR": str(REPO / "corpus"),
         "GONGKAI_INDEX_DIR": str(tmp_path / "index"),
-        "GONGKAI_CACHE_DIR": str(tmp_path / "cache"),
         "GONGKAI_DATA_DIR": str(tmp_path / "data"),
     }
 
@@ -60,10 +59,11 @@ def test_a_corpus_folder_that_is_not_there_is_named(gongkai, folders, tmp_path):
 def test_a_newcomer_without_a_token_gets_the_terminal_chat_over_a_fresh_index(gongkai, folders):
     first = gongkai("run", stdin=f"{QUESTION}\n/quit\n", **folders)
     assert first.returncode == 0, first.stderr
-    # Where things live, once, on stderr.
+    # Which index is served, once, on stderr: the version just built.
     where = f"索引：{folders['GONGKAI_INDEX_DIR']}（版本 "
     [announced] = [line for line in first.stderr.splitlines() if line.startswith(where)]
-    assert announced.endswith(f"）；分词缓存：{folders['GONGKAI_CACHE_DIR']}")
+    current = (Path(folders["GONGKAI_INDEX_DIR"]) / "current").readlink().name
+    assert announced == f"{where}{current}）"
     # The welcome with example questions, then the answer with its source.
     welcome, _, rest = first.stdout.partition("问> ")
     assert "可以这样问" in welcome and welcome.count("？") >= 2

@@ -19,7 +19,7 @@ from telegram import Update
 
 from bot.channels.telegram.app import build_application
 from bot.channels.telegram.context import GongkaiApplication
-from bot.serving import Engine
+from bot.serving import AnswerFunctions
 from bot.settings import Settings
 from index import open_index
 from index.backend import KnowledgeBase
@@ -74,17 +74,17 @@ def recorder() -> RecordingRequest:
 
 
 @pytest.fixture
-def engine() -> Engine:
+def engine() -> AnswerFunctions:
     """The real answer functions (the default of build_application)."""
-    return Engine()
+    return AnswerFunctions()
 
 
 @pytest.fixture
 async def app(
-    no_network: None, settings: Settings, recorder: RecordingRequest, engine: Engine
+    no_network: None, settings: Settings, recorder: RecordingRequest, engine: AnswerFunctions
 ) -> AsyncIterator[GongkaiApplication]:
     """The real Application, initialised and post-initialised as run_polling would."""
-    application = build_application(settings, engine=engine, request=recorder)
+    application = build_application(settings, answers=engine, request=recorder)
     async with application:
         assert application.post_init is not None
         await application.post_init(application)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.answer import Answer
-from bot.serving import Engine
+from bot.serving import AnswerFunctions
 from index.backend import KnowledgeBase
 
-REAL = Engine()
+REAL = AnswerFunctions()
 
 
 @dataclass
@@ -26,24 +27,24 @@ class Recording:
     blocked: str | None = None  # this question waits in the engine until another one is answered
     released: threading.Event = field(default_factory=threading.Event)
 
-    def engine(self) -> Engine:
+    def engine(self) -> AnswerFunctions:
         """The Engine to inject into build_application."""
-        return Engine(answer=self.answer)
+        return AnswerFunctions(answer=self.answer)
 
-    def answer(self, kb: KnowledgeBase, question: str) -> Answer:
+    def answer(self, kb: KnowledgeBase, question: str, **options: Any) -> Answer:
         self.calls.append((question, threading.current_thread().name))
         if question == self.blocked:
             if not self.released.wait(timeout=5):
                 raise TimeoutError("no other question was answered meanwhile")
         else:
             self.released.set()
-        return REAL.answer(kb, question)
+        return REAL.answer(kb, question, **options)
 
 
-def failing(error: Exception) -> Engine:
+def failing(error: Exception) -> AnswerFunctions:
     """An engine whose answer function raises `error` (the real one never does)."""
 
-    def answer(kb: KnowledgeBase, question: str) -> Answer:
+    def answer(kb: KnowledgeBase, question: str, **options: Any) -> Answer:
         raise error
 
-    return Engine(answer=answer)
+    return AnswerFunctions(answer=answer)

@@ -37,6 +37,11 @@ class Call:
         return str(self.params.get("text", ""))
 
     @property
+    def caption(self) -> str:
+        """The caption of a sendPhoto call."""
+        return str(self.params.get("caption", ""))
+
+    @property
     def plain(self) -> str:
         """The text as a user reads it: without markup, entities resolved."""
         return unescape(re.sub(r"<[^>]+>", "", self.text))
@@ -96,6 +101,16 @@ class RecordingRequest(BaseRequest):
                 "date": int(time.time()),
                 "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
                 "text": params.get("text", ""),
+            }
+        if method == "sendPhoto":  # a chart: the photo's sizes as Telegram makes them, and its caption
+            chat_id = int(params["chat_id"])
+            size = {"file_id": "photo1", "file_unique_id": "uphoto1", "width": 1000, "height": 600}
+            return {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "group"},
+                "photo": [size],
+                "caption": params.get("caption", ""),
             }
         if method in {
             "setMyCommands", "answerCallbackQuery", "answerInlineQuery", "sendChatAction", "deleteWebhook",

@@ -30,12 +30,12 @@ async def test_start_offers_three_example_questions_the_records_answer(feed, rec
     examples = reply.buttons
     assert len(examples) == 3
     for question, _ in examples:
-        reply_of_engine = answer(question, kb)
+        reply_of_engine = answer(kb, question)
         assert reply_of_engine.found and reply_of_engine.citations, question
     figure, contact, procedure = (question for question, _ in examples)
-    assert re.search(r"\d+\s*件", answer(figure, kb).answer)  # a figure question gets a figure
-    assert re.search(r"0\d{2,3}-\d{7,8}", answer(contact, kb).answer)
-    assert answer(procedure, kb).intent.value in {"procedure", "fee", "time_limit"}
+    assert re.search(r"\d+\s*件", answer(kb, figure).answer)  # a figure question gets a figure
+    assert re.search(r"0\d{2,3}-\d{7,8}", answer(kb, contact).answer)
+    assert answer(kb, procedure).intent.value in {"procedure", "fee", "time_limit"}
 
 
 async def test_pressing_an_example_asks_it(feed, recorder, kb):
@@ -45,7 +45,7 @@ async def test_pressing_an_example_asks_it(feed, recorder, kb):
     question, data = reply.buttons[1]
     await feed(callback_update(data, bot_message(reply.params["chat_id"])))
     [answer_message] = recorder.sent()
-    assert answer_message.text == answer_html(answer(question, kb))
+    assert answer_message.text == answer_html(answer(kb, question))
     assert re.search(r"0\d{2,3}-\d{7,8}", answer_message.text)
     assert answer_message.buttons[0][0] == "查看原文"
 
@@ -105,7 +105,7 @@ async def test_inline_mode_offers_the_answer_first_then_documents(feed, recorder
 
 async def test_inline_mode_without_an_answer_offers_only_documents(feed, recorder, kb):
     # A topic, not a question: the engine has no answer, but items about it exist.
-    assert not answer("电动自行车", kb).found
+    assert not answer(kb, "电动自行车").found
     await feed(inline_update("电动自行车"))
     [call] = recorder.sent("answerInlineQuery")
     results = call.params["results"]

@@ -20,7 +20,7 @@ from bot.channels.drafting import DOCX_NAME
 from bot.channels.telegram import texts
 from bot.channels.telegram.context import GongkaiApplication
 from bot.channels.telegram.keyboards import DRAFT_LABEL
-from bot.serving import Engine
+from bot.serving import AnswerFunctions
 from bot.settings import Settings
 from tests.telegram.engines import Recording
 from tests.telegram.factories import CITIZEN, GROUP, bot_message, callback_update, text_update
@@ -82,7 +82,7 @@ def recording() -> Recording:
 
 
 @pytest.fixture
-def engine(recording: Recording) -> Engine:
+def engine(recording: Recording) -> AnswerFunctions:
     return recording.engine()
 
 

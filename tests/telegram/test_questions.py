@@ -99,7 +99,7 @@ async def test_a_clarification_offers_its_suggestions_as_buttons_that_ask_them(f
     suggestions = [(label, data) for label, data in reply.buttons if label.startswith("❓")]
     assert 1 <= len(suggestions) <= 3
     label, data = suggestions[0]
-    suggested = answer(label.removeprefix("❓ "), kb)
+    suggested = answer(kb, label.removeprefix("❓ "))
     recorder.clear()
     await feed(callback_update(data, bot_message(reply.params["chat_id"])))
     [asked] = recorder.sent()
@@ -108,16 +108,16 @@ async def test_a_clarification_offers_its_suggestions_as_buttons_that_ask_them(f
 
 
 async def test_text_typed_by_the_citizen_is_escaped(feed, recorder):
-    await feed(text_update("<b>北京</b>的年报 & <script>数据</script>"))
+    await feed(text_update("<b>粗体</b>的年报 & <script>数据</script>"))
     [reply] = recorder.sent()
-    assert "&lt;b&gt;北京&lt;/b&gt;的年报 &amp; &lt;script&gt;" in reply.text
+    assert "&lt;b&gt;粗体&lt;/b&gt;的年报 &amp; &lt;script&gt;" in reply.text
     assert "<script>" not in reply.text and reply.params["parse_mode"] == "HTML"
 
 
 async def test_a_long_reply_is_split_and_the_buttons_go_under_the_last_part(app, recorder, kb):
     # No single answer of the sample corpus passes 4096 characters; many together do.
     questions = ["一个月申请15件要交多少钱", "我11月20日网上提交的申请什么时候答复", HOTLINE] * 4
-    html = "\n\n".join(answer_html(answer(q, kb)) for q in questions)
+    html = "\n\n".join(answer_html(answer(kb, q)) for q in questions)
     message = make_message("问题")
     message.set_bot(app.bot)
     sent = await reply_html(message, html, answer_keyboard("abcdefgh"))

@@ -163,7 +163,7 @@ QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def answers(kb) -> list[Answer]:
-    return [answer(q, kb) for q in QUESTIONS]
+    return [answer(kb, q) for q in QUESTIONS]
 
 
 def _visible(html: str) -> str:

@@ -52,13 +52,13 @@ async def test_reload_drains_the_old_index_before_closing_it(two_versions):
     def slow(kb: KnowledgeBase) -> str:
         entered.set()
         release.wait(timeout=5)
-        return answer(HUAIAN, kb).answer
+        return answer(kb, HUAIAN).answer
 
     running = asyncio.create_task(holder.run(slow))
     await asyncio.to_thread(entered.wait, 5)
     swap = await holder.reload()
     assert swap.old == v1.info and swap.new == v2.info
-    assert "3119" in await holder.run(lambda kb: answer(HUAIAN, kb).answer)  # new calls: new index
+    assert "3119" in await holder.run(lambda kb: answer(kb, HUAIAN).answer)  # new calls: new index
     assert not running.done() and not _closed(v1)  # the running call keeps the old one open
     release.set()
     assert "3119" not in await running  # it finished on the old index, which had no 淮安 report
@@ -91,7 +91,7 @@ async def test_a_failed_reload_keeps_serving_the_current_index(two_versions):
     with pytest.raises(IndexUnavailable, match="gone is missing"):
         await holder.reload()
     assert holder.info == served
-    assert "3119" in await holder.run(lambda kb: answer(HUAIAN, kb).answer)
+    assert "3119" in await holder.run(lambda kb: answer(kb, HUAIAN).answer)
     await holder.close()
     first.backend.close()
 

@@ -35,15 +35,15 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.backends import open_knowledge
 from bot.channels.telegram import texts
 from bot.channels.telegram.context import CONTEXT_TYPES, Context, GongkaiApplication, Services
 from bot.channels.telegram.handlers import admin, buttons, commands, draft, errors, gate, inline, questions
 from bot.channels.telegram.memory import AnswerMemory
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.errors import SettingsError
-from bot.knowledge import open_knowledge
 from bot.records import FeedbackStore, UnansweredLog
-from bot.serving import Engine, KnowledgeHolder
+from bot.serving import AnswerFunctions, KnowledgeHolder
 from bot.settings import Settings, env_name
 from index.backend import KnowledgeBase
 
@@ -93,7 +93,7 @@ def build_application(
     settings: Settings,
     *,
     opener: Callable[[], KnowledgeBase] | None = None,
-    engine: Engine | None = None,
+    answers: AnswerFunctions | None = None,
     request: BaseRequest | None = None,
 ) -> GongkaiApplication:
     """The bot with every handler registered; it opens the index when it starts."""
@@ -119,7 +119,7 @@ def build_application(
     app.bot_data.services = Services(
         settings=settings,
         holder=KnowledgeHolder(opener or _index_opener(settings)),
-        engine=engine or Engine(),
+        answers=answers or AnswerFunctions(),
         memory=AnswerMemory(settings.answer_cache_size),
         feedback=FeedbackStore(settings.data_dir),
         unanswered=UnansweredLog(settings.data_dir),

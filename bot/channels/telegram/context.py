@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.answer import Answer
+from bot.channels.conversations import Conversations
 from bot.channels.telegram.drafts import DraftSessions
 from bot.channels.telegram.examples import pick_examples
 from bot.channels.telegram.memory import AnswerMemory, Entry
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.channels.telegram.stats import Stats
+from bot.charts import Chart, chart_png
+from bot.errors import ChartError
 from bot.records import FeedbackStore, UnansweredLog
-from bot.serving import Engine, KnowledgeHolder
+from bot.serving import AnswerFunctions, KnowledgeHolder
 from bot.settings import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -24,27 +31,44 @@ class Services:
 
     settings: Settings
     holder: KnowledgeHolder
-    engine: Engine
+    answers: AnswerFunctions
     memory: AnswerMemory
     feedback: FeedbackStore
     unanswered: UnansweredLog
     limiter: RateLimiter
     stats: Stats = field(default_factory=Stats)
     drafts: DraftSessions = field(default_factory=DraftSessions)  # applications being drafted
+    conversations: Conversations = field(default_factory=Conversations)  # follow-up contexts, by chat
     _examples: dict[str, list[str]] = field(default_factory=dict)  # index version -> questions
 
-    async def ask(self, question: str) -> tuple[str, Answer]:
-        """Answer a citizen's question off the event loop; return its button key and answer."""
-        answer = await self.holder.run(self.engine.answer, question)
+    async def ask(self, question: str, chat: int | None = None) -> tuple[str, Answer]:
+        """Answer a citizen's question off the event loop; return its button key and answer.
+
+        In a chat, a follow-up takes what it lacks from the chat's previous question.
+        """
+        previous = self.conversations.context(chat) if chat is not None else None
+        answer = await self.holder.run(self.answers.answer, question, context=previous)
+        if chat is not None:
+            self.conversations.remember(chat, answer)
         self.stats.record(answer)
         self.unanswered.record(question, answer)
         return self.memory.remember(Entry(question, answer)), answer
+
+    async def chart(self, answer: Answer) -> Chart | None:
+        """The chart of a comparison, drawn off the event loop; None without one (or its font)."""
+        if not answer.series:
+            return None
+        try:
+            return await asyncio.to_thread(chart_png, answer.series)
+        except ChartError as exc:  # the answer's text says everything the chart would
+            log.error("no chart drawn: %s", exc)
+            return None
 
     async def examples(self) -> list[str]:
         """The /start example questions, checked once per served index version."""
         version = self.holder.info.version
         if version not in self._examples:
-            self._examples = {version: await self.holder.run(pick_examples, self.engine)}
+            self._examples = {version: await self.holder.run(pick_examples, self.answers)}
         return self._examples[version]
 
     def is_admin(self, user_id: int | None) -> bool:

@@ -14,7 +14,7 @@ from itertools import islice
 
 from bot.answer import Answer, Intent
 from bot.answer.models import AgencyCoverage
-from bot.serving import Engine
+from bot.serving import AnswerFunctions
 from index.backend import KnowledgeBase
 
 TRIES = 5  # candidates asked per kind, at most
@@ -29,7 +29,7 @@ _HOW_TO_APPLY = [
 Candidate = tuple[str, Intent]
 
 
-def pick_examples(kb: KnowledgeBase, engine: Engine) -> list[str]:
+def pick_examples(kb: KnowledgeBase, engine: AnswerFunctions) -> list[str]:
     """Up to three questions of different kinds that the engine answers from this index."""
     agencies = _richest_first(engine.coverage(kb).agencies)
     picked = []

@@ -11,6 +11,7 @@ import re
 from telegram.constants import MessageLimit
 
 LIMIT = MessageLimit.MAX_TEXT_LENGTH  # 4096
+CAPTION_LIMIT = MessageLimit.CAPTION_LENGTH  # 1024: a photo's caption
 
 _TOKEN = re.compile(r"<[^>]*>|&#?\w+;|[^<&]", re.DOTALL)
 _TAG = re.compile(r"<(/?)([a-zA-Z-]+)")

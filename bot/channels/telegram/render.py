@@ -9,13 +9,14 @@ Everything that comes from a document or a user is escaped here; `split_html()`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from html import escape
 
 from bot.answer import Answer, Citation, ContactCard, Coverage, DocumentPage, Intent, ProcedureCard
+from bot.channels.plain import holdings
 from bot.channels.telegram import texts
+from bot.channels.telegram.htmlsplit import CAPTION_LIMIT as CAPTION_LIMIT
 from bot.channels.telegram.htmlsplit import LIMIT as LIMIT  # re-exported: callers cut what
 from bot.channels.telegram.htmlsplit import split_html as split_html  # render wrote
 from bot.channels.telegram.stats import Stats
@@ -33,8 +34,6 @@ SECTION_MAX = 40  # a heading in a 来源 line, in characters
 
 # Answers the agency's phone helps: how to apply, time limits, fees, remedies (and declines).
 _PHONE_HELPS = frozenset({Intent.PROCEDURE, Intent.TIME_LIMIT, Intent.FEE, Intent.REMEDY})
-# The engine's own closing source note, e.g. "（出处：《条例》第二十九条）": the 来源 line replaces it.
-_SOURCE_NOTE = re.compile(r"（出处：.*）")
 
 
 def plain(text: str) -> str:
@@ -44,13 +43,19 @@ def plain(text: str) -> str:
 
 def answer_html(answer: Answer) -> str:
     """The fact first, a long remainder folded, the 来源 line, and the phone where it helps."""
-    parts = [_body(answer.answer, cited=bool(answer.citations))]
+    parts = [_body(answer.answer)]
     hint = _phone_hint(answer)
     if hint:
         parts.append(hint)
     if answer.citations:
         parts.append(sources_line(answer.citations))
     return "\n\n".join(parts)
+
+
+def caption_parts(html: str) -> tuple[str, str]:
+    """A photo's caption (what fits its 1024-character limit) and the rest, to send after it."""
+    chunks = split_html(html, CAPTION_LIMIT)
+    return chunks[0] if chunks else "", "\n".join(chunks[1:])
 
 
 def sources_line(citations: list[Citation]) -> str:
@@ -94,14 +99,7 @@ def contact_card_html(card: ContactCard) -> str:
     lines = [f"☎️ <b>{_e(card.agency)}</b>"]
     if card.office and card.office != card.agency:
         lines.append(_e(card.office))
-    lines += _fields(
-        ("电话", "、".join(card.phones)),
-        ("传真", "、".join(card.fax)),
-        ("地址", card.address),
-        ("邮编", card.postcode),
-        ("邮箱", card.email),
-        ("办公时间", card.hours),
-    )
+    lines += _fields(*card.fields())
     if card.sources:
         lines.append(sources_line(card.sources))
     return "\n".join(lines)
@@ -118,16 +116,10 @@ def procedure_html(answer: Answer) -> str:
 
 def procedure_card_html(card: ProcedureCard) -> str:
     """Channels, required content, time limits, fees and remedies of an application."""
-    title = f"向{card.agency}申请政府信息公开" if card.agency else "申请政府信息公开"
-    lines = [f"📝 <b>{_e(title)}</b>"]
-    for heading, items in (
-        ("申请渠道", card.channels),
-        ("申请内容", card.required_content),
-        ("办理时限", card.time_limits),
-    ):
-        if items:
-            lines.append(f"<b>{heading}</b>\n" + "\n".join(f"• {_e(item)}" for item in _unique(items)))
-    lines += _fields(("收费", card.fees), ("救济途径", card.remedies))
+    lines = [f"📝 <b>{_e(card.title)}</b>"]
+    for heading, items in card.lists():
+        lines.append(f"<b>{heading}</b>\n" + "\n".join(f"• {_e(item)}" for item in _unique(items)))
+    lines += _fields(*card.notes())
     if card.sources:
         lines.append(sources_line(card.sources))
     return "\n".join(lines)
@@ -156,14 +148,8 @@ def coverage_html(coverage: Coverage) -> str:
     """Which agencies and years the corpus covers (/about)."""
     lines = [f"📚 资料库共有 {coverage.documents} 份文件，涉及 {len(coverage.agencies)} 个机关："]
     for agency in coverage.agencies:
-        held = []
-        if agency.report_years:
-            held.append("年度报告 " + "、".join(str(y) for y in sorted(agency.report_years)))
-        if agency.guides:
-            held.append(f"公开指南 {agency.guides} 份")
-        if agency.items:
-            held.append(f"主动公开文件 {agency.items} 份")
-        lines.append(f"• {_e(agency.agency)}：{'；'.join(held) or '—'}")
+        held = holdings(agency.report_years, agency.guides, agency.items)
+        lines.append(f"• {_e(agency.agency)}：{_e('；'.join(held))}")
     if coverage.index_version:
         lines.append(f"\n索引版本 <code>{_e(coverage.index_version)}</code>")
     return "\n".join(lines)
@@ -216,11 +202,8 @@ def citation_line(citation: Citation) -> str:
     return f"{_title(citation)} {detail}" if detail else _title(citation)
 
 
-def _body(text: str, *, cited: bool) -> str:
-    lines = text.strip().split("\n")
-    if cited and len(lines) > 1 and _SOURCE_NOTE.fullmatch(lines[-1].strip()):
-        lines.pop()
-    lead, rest = _lead("\n".join(lines).strip())
+def _body(text: str) -> str:
+    lead, rest = _lead(text.strip())
     return _e(lead) + (f"\n{_quote(rest, expandable=True)}" if rest else "")
 
 

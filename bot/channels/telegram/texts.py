@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-HOTLINE = "12345 政务服务便民热线"
+from bot.channels import plain
+from bot.channels.plain import APOLOGY, EXAMPLE_QUESTION, HOTLINE, command_lines
 
 INTRO = (
     "您好！我是政府信息公开问答助手。\n"
@@ -12,29 +13,20 @@ INTRO = (
 )
 EXAMPLES_LEAD = "可以这样问："
 HELP = (
-    "直接发送您的问题即可，例如“某某局的政府信息公开咨询电话是多少？”。\n\n"
-    "/hotline 机关名称 — 咨询电话和地址\n"
-    "/apply 机关名称 — 如何申请政府信息公开\n"
-    "/draft 机关名称 — 一步步起草申请表，生成可打印的 Word 文件\n"
-    "/search 关键词 — 查找公开文件\n"
-    "/about — 我掌握哪些机关、哪些年份的资料\n\n"
-    "回答下方的按钮可以查看原文、申请办法、联系电话和相关文件，也欢迎点 👍 或 👎 告诉我回答是否有用。"
+    f"直接发送您的问题即可，例如“{EXAMPLE_QUESTION}”。\n\n"
+    + "\n".join(command_lines())
+    + "\n\n回答下方的按钮可以查看原文、申请办法、联系电话和相关文件，也欢迎点 👍 或 👎 告诉我回答是否有用。"
 )
-COMMANDS = {
-    "start": "开始使用",
-    "help": "使用说明",
-    "hotline": "咨询电话：/hotline 机关名称",
-    "apply": "申请办法：/apply 机关名称",
-    "draft": "起草申请表：/draft 机关名称",
-    "search": "查找文件：/search 关键词",
-    "about": "资料范围",
+# The command menu Telegram shows: /start, then the shared commands with their usage.
+COMMANDS = {"start": "开始使用", "help": "使用说明"} | {
+    c.name: f"{c.summary}：{c.usage}" for c in plain.COMMANDS
 }
 NON_TEXT = "抱歉，我只能读文字消息。请用文字写下您想了解的政府信息公开问题。"
 EMPTY = "请直接写下您的问题，例如“如何申请政府信息公开？”。"
 TOO_LONG = "您的问题有 {length} 个字，超出了 {limit} 字的上限。请只写最关键的内容再发一次。"
 RATE_LIMITED = "您发送得太快了，请稍等一会儿再提问。"
 EXPIRED = "这个按钮已过期，请重新提问。"
-ERROR = f"抱歉，系统刚才出了点问题，没能回答您。请稍后再试；如有急事，可拨打 {HOTLINE}。"
+ERROR = APOLOGY
 UNAVAILABLE = f"抱歉，资料库暂时无法使用，请稍后再试；如有急事，可拨打 {HOTLINE}。"
 NOT_ADMIN = "抱歉，这个命令仅限管理员使用。"
 SEARCH_USAGE = "请在 /search 后面写上关键词，例如：/search 规范性文件"

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+
+from bot.corpus.labels import label_keys
 
 # Every space a document uses for layout, the ideographic space included.
 _LAYOUT_SPACE = re.compile(r"[\s\u00a0\u2002-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+")
@@ -16,36 +19,22 @@ _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 # Word-processor artefacts that survive a conversion to text: "[bookmark: _GoBack]".
 _ARTEFACT = re.compile(r"\[bookmark:\s*[^\]]*\]")
 
-# Labels of the metadata blocks that disclosure sites print above a document.
-META_LABELS = frozenset(
-    {
-        "标题",
-        "发布时间",
-        "发布日期",
-        "发表日期",
-        "生成日期",
-        "成文日期",
-        "时间",
-        "来源",
-        "发布机构",
-        "发文机关",
-        "原文链接",
-        "栏目",
-        "栏目路径",
-        "索引号",
-        "主题分类",
-        "发文字号",
-        "文号",
-        "有效性",
-    }
-)
 _SPACES = r"[ \u3000\u00a0\u2002\u2003]*"
-# A known label, possibly stretched with spaces, then a colon; at the start or after a space.
-_META_LABEL = re.compile(
-    r"(?:^|(?<=\s))(?P<label>"
-    + "|".join(_SPACES.join(label) for label in sorted(META_LABELS, key=len, reverse=True))
-    + rf"){_SPACES}[:：]"
-)
+# No metadata value is longer: a long "value" is body text after a label.
+MAX_META_VALUE = 300
+
+
+@cache
+def _meta_label() -> re.Pattern[str]:
+    """A known label (bot/corpus/labels.toml), possibly stretched with spaces, then a colon."""
+    printed = sorted(label_keys(), key=len, reverse=True)
+    alternatives = "|".join(_SPACES.join(map(re.escape, p)) for p in printed)
+    return re.compile(rf"(?:^|(?<=\s))(?P<label>{alternatives}){_SPACES}[:：]")
+
+
+def is_meta_label(label: str) -> bool:
+    """Whether a printed label (spaces and a trailing colon ignored) is a metadata label."""
+    return despace(label).rstrip(":：") in label_keys()
 
 
 def clean_line(line: str) -> str:
@@ -103,11 +92,32 @@ def meta_pairs(line: str) -> dict[str, str] | None:
     The line must start with a known metadata label; a body sentence that merely
     contains a colon is never taken.
     """
-    matches = list(_META_LABEL.finditer(line))
+    matches = list(_meta_label().finditer(line))
     if not matches or matches[0].start() != 0:
         return None
     pairs: dict[str, str] = {}
     for match, following in zip(matches, [*matches[1:], None], strict=True):
         end = following.start() if following else len(line)
-        pairs.setdefault(despace(match.group("label")), clean_line(line[match.end() : end]))
+        value = clean_line(line[match.end() : end]).strip("|｜ ")
+        if len(value) > MAX_META_VALUE:
+            return None  # a page flattened onto one line: "当前位置：… 时间：… 正文…"
+        pairs.setdefault(despace(match.group("label")), value)
     return pairs
+
+
+def meta_grid(rows: list[list[str]]) -> dict[str, str] | None:
+    """The pairs of a label/value table (索引号 | PZ… | 发文机关 | …), or None for any other table."""
+    pairs: dict[str, str] = {}
+    known = unknown = 0
+    for cells in rows:
+        cells = [cell for cell in cells if cell.strip()] if len(cells) % 2 else cells
+        if len(cells) % 2:
+            return None
+        for label, value in zip(cells[::2], cells[1::2], strict=True):
+            key = despace(label).rstrip(":：")
+            if is_meta_label(key):
+                known += 1
+                pairs.setdefault(key, clean_line(value))
+            else:
+                unknown += 1
+    return pairs if known >= 2 and known >= unknown else None

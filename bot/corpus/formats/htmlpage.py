@@ -14,7 +14,7 @@ import re
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString
 
-from bot.corpus.formats.clean import META_LABELS, clean_line, despace, join_fragments, meta_pairs
+from bot.corpus.formats.clean import clean_line, join_fragments, meta_grid, meta_pairs
 from bot.corpus.formats.encoding import declared_charset, decode
 from bot.corpus.formats.grid import SpanCell, resolve_spans
 from bot.corpus.raw import RawDocument, RawTable
@@ -94,32 +94,34 @@ def _lift_metadata(soup: BeautifulSoup, fields: dict[str, str]) -> None:
                 fields.setdefault(label, value)
             table.decompose()
     candidates = [tag for tag in soup.find_all(_META_HOLDERS) if order.get(id(tag), limit) < limit]
+    lone: list[Tag] = []
     for tag in reversed(candidates):
         if tag.decomposed or tag.find(["p", "table", "ul", "ol"]):
             continue
         pairs = meta_pairs(clean_line(tag.get_text(" ")))
-        if pairs:
+        if pairs and not any(pairs.values()):
+            # A label alone (<label>索 引 号：</label><div>014742224A/…</div>) is left for the
+            # element around it, which holds the value too; one with no value anywhere
+            # ("来源：" filled by a script) leaves the text at the end.
+            lone.append(tag)
+        elif pairs:
             for label, value in pairs.items():
                 fields.setdefault(label, value)
+            tag.decompose()
+    for tag in lone:
+        if not tag.decomposed:
             tag.decompose()
 
 
 def _meta_table(table: Tag) -> dict[str, str] | None:
     """The pairs of a label/value table (索引号 | PZ… | 发文机关 | …), or None for any other table."""
-    pairs: dict[str, str] = {}
-    known = unknown = 0
-    for tr in table.find_all("tr"):
-        cells = [clean_line(td.get_text(" ")) for td in tr.find_all(["td", "th"], recursive=False)]
-        if len(cells) % 2:
-            return None
-        for label, value in zip(cells[::2], cells[1::2], strict=True):
-            key = despace(label).rstrip(":：")
-            if key in META_LABELS:
-                known += 1
-                pairs.setdefault(key, value)
-            else:
-                unknown += 1
-    return pairs if known >= 2 and known >= unknown else None
+    rows = [
+        [clean_line(td.get_text(" ")) for td in tr.find_all(["td", "th"], recursive=False)]
+        for tr in table.find_all("tr")
+    ]
+    if any(len(cells) % 2 for cells in rows):
+        return None
+    return meta_grid(rows)
 
 
 class _Walker:

@@ -1,10 +1,10 @@
-"""Text and markdown files: decode, lift the metadata header, cut out pipe tables."""
+"""Text and markdown files: decode, lift the metadata header (lines or a pipe table), cut out pipe tables."""
 
 from __future__ import annotations
 
 import re
 
-from bot.corpus.formats.clean import clean_line, meta_pairs
+from bot.corpus.formats.clean import clean_line, meta_grid, meta_pairs
 from bot.corpus.formats.encoding import decode
 from bot.corpus.formats.pipetables import find_pipe_tables
 from bot.corpus.raw import Format, RawDocument, RawTable
@@ -26,19 +26,30 @@ def read_text_file(data: bytes, rel: str, fmt: Format) -> RawDocument:
     fields, lines = _lift_header(lines)
     tables: list[RawTable] = []
     body: list[str] = []
-    taken: dict[int, RawTable] = {}
+    taken: dict[int, RawTable | None] = {}
     for table in find_pipe_tables(lines):
+        near_top = table.start < HEADER_LINES
+        if near_top and (pairs := meta_grid([[c or "" for c in row] for row in table.rows])):
+            for label, value in pairs.items():  # "| 索引号 | 000014349/2018-00213 | 发文机关 | 国务院 |"
+                fields.setdefault(label, value)
+            taken.update(dict.fromkeys(range(table.start, table.end)))
+            continue
         caption = _last_text_line(lines[: table.start])
         raw = RawTable(number=len(tables) + 1, rows=table.rows, caption=caption)
         taken.update(dict.fromkeys(range(table.start, table.end), raw))
         tables.append(raw)
+    length = 0  # of "\n".join(body) so far
     for number, line in enumerate(lines):
         if number in taken:
+            raw_table = taken[number]  # None: a metadata grid lifted into the fields
+            if raw_table is not None and raw_table.offset is None:
+                raw_table.offset = length + 1 if body else 0
             continue
         if fmt == "md":
             line = _MD_HEADING.sub("", line)
         cleaned = clean_line(line)
         if cleaned:
+            length += len(cleaned) + (1 if body else 0)
             body.append(cleaned)
     return RawDocument(
         path=rel, format=fmt, text="\n".join(body), tables=tables, fields=fields, encoding=encoding

@@ -9,10 +9,9 @@ template's seven applicant values still reads, in the template's column order.
 from __future__ import annotations
 
 from bot.corpus.stats.cells import TableReading
-from bot.corpus.stats.labels import APPLICANT_COLUMNS, canonical, is_blank, is_template_label, key, parse_cell
+from bot.corpus.stats.labels import applicant_columns, canonical, is_blank, is_template_label, key, parse_cell
 from bot.corpus.stats.paths import column_levels, nested_paths
 
-_APPLICANT_LEAVES = {key(path[-1]) for path in APPLICANT_COLUMNS}
 _FIRST_ROWS = (key("一、本年新收"), key("二、上年结转"), key("三、本年度办理结果"))
 
 
@@ -25,11 +24,13 @@ def read_applications(reading: TableReading) -> None:
         return
     width = max(len(row) for row in rows)
     headers = nested_paths(rows[:first], width)
-    columns = [c for c in range(width) if headers[c] and key(headers[c][-1]) in _APPLICANT_LEAVES]
+    applicants = applicant_columns()
+    leaves = {key(path[-1]) for path in applicants}
+    columns = [c for c in range(width) if headers[c] and key(headers[c][-1]) in leaves]
     columns = [c for c in columns if c == 0 or headers[c] != headers[c - 1]]
-    if len(columns) != len(APPLICANT_COLUMNS) and width >= len(APPLICANT_COLUMNS):
-        columns = list(range(width - len(APPLICANT_COLUMNS), width))
-        headers = [[]] * (width - len(columns)) + [list(path) for path in APPLICANT_COLUMNS]
+    if len(columns) != len(applicants) and width >= len(applicants):
+        columns = list(range(width - len(applicants), width))
+        headers = [[]] * (width - len(columns)) + [list(path) for path in applicants]
         reading.warnings.append(f"表{reading.table.number}的表头无法识别，按模板的列顺序读取")
     data = rows[first:]
     if _cut_off(data[-1], columns):

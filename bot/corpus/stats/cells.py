@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from bot.corpus.models import Location, Statistic
 from bot.corpus.raw import RawTable
-from bot.corpus.stats.labels import TITLES, is_blank, key, parse_cell
+from bot.corpus.stats.labels import is_blank, key, parse_cell, titles
+from bot.corpus.stats.slots import slot_of
 
 
 @dataclass
@@ -37,6 +38,7 @@ class TableReading:
                 unit=unit,
                 blank=is_blank(text),
                 location=self.location(index),
+                slot=slot_of(self.kind, row, column),
             )
         )
 
@@ -49,5 +51,5 @@ class TableReading:
     def title(self) -> str:
         """The table's heading: its caption when that is the template heading, else the template's."""
         caption = self.table.caption or ""
-        expected = TITLES[self.kind]
+        expected = titles()[self.kind]
         return caption if caption and key(expected)[1:] in key(caption) and len(caption) <= 40 else expected

@@ -12,17 +12,14 @@ from collections.abc import Callable
 from bot.corpus.raw import RawDocument, RawTable
 from bot.corpus.stats.applications import read_applications, read_review
 from bot.corpus.stats.cells import TableReading
-from bot.corpus.stats.labels import APPLICATION_ROWS, PROACTIVE_LABELS, key
+from bot.corpus.stats.labels import key, row_labels, table_labels
 from bot.corpus.stats.proactive import read_proactive
+from bot.corpus.stats.slots import place_columns, place_rows
 
 _READERS: dict[str, Callable[[TableReading], None]] = {
     "proactive": read_proactive,
     "applications": read_applications,
     "review_litigation": read_review,
-}
-_ROW_KEYS = {
-    "proactive": {key(label) for label in PROACTIVE_LABELS},
-    "applications": {key(label) for label in APPLICATION_ROWS},
 }
 
 
@@ -56,13 +53,18 @@ def read_template_tables(raw: RawDocument) -> list[TableReading]:
     for kind, table in groups:
         reading = TableReading(kind, table)
         _READERS[kind](reading)
+        if kind == "applications":
+            place_rows(reading.statistics, kind)
+        elif kind == "review_litigation":
+            place_columns(reading.statistics, kind)
         readings.append(reading)
     return readings
 
 
 def _continues(group: tuple[str, RawTable], table: RawTable) -> bool:
     kind, _ = group
-    known = _ROW_KEYS.get(kind, set())
+    labels = {"proactive": table_labels, "applications": row_labels}.get(kind)
+    known = {key(label) for label in labels(kind)} if labels else set()
     return any(cell and key(cell) in known for row in table.rows for cell in row[:3])
 
 

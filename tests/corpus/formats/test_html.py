@@ -80,3 +80,54 @@ def test_label_value_metadata_tables_and_layout_tables(tmp_path: Path) -> None:
         "附表",
     ]
     assert [(t.caption, t.rows) for t in raw.tables] == [("附表", [["项目", "数量"], ["申请", "3"]])]
+
+
+BULLETIN = "statistics/wanzai_county_2022_statistical_bulletin.html"
+
+
+def test_labels_whose_values_stand_in_a_sibling_element(read) -> None:
+    """<dd><label>索 引 号：</label><div>014742224A/…</div></dd>: the label and value are one field."""
+    raw = read(BULLETIN)
+    assert raw.fields["索引号"] == "014742224A/2023-0043406"
+    assert raw.fields["生成日期"] == "2023-05-11"
+    assert raw.fields["责任部门"] == "万载县统计局"
+    assert raw.fields["公开方式"] == "主动公开"
+    assert "014742224A" not in raw.text and "责任部门" not in raw.text
+    yichun = read("statistics/yichun_city_2022_statistical_bulletin.html")
+    assert (yichun.fields["发布机构"], yichun.fields["发文日期"], yichun.fields["分类"]) == (
+        "宜春市统计局",
+        "2023-04-18",
+        "统计公报",
+    )
+
+
+def test_the_same_block_for_another_agency(tmp_path: Path) -> None:
+    block = "".join(
+        f"<dd><label><font>{label}</font></label><div class='display-block'>\n  {value}\n</div></dd>"
+        for label, value in [
+            ("索 引 号：", "11370300MB28/2024-0001234"),
+            ("发布机构：", "淄博市财政局"),
+            ("发文日期：", "2024-02-01"),
+            ("来源：", ""),
+        ]
+    )
+    page = tmp_path / "p.html"
+    page.write_text(
+        f"<html><body><dl>{block}</dl><h1>淄博市2023年财政预算执行情况</h1>"
+        "<p>2023年，全市一般公共预算收入完成情况良好，各项重点支出得到有力保障，预算执行总体平稳。</p>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    raw = read_document(page, "p.html")
+    assert raw.fields == {
+        "索引号": "11370300MB28/2024-0001234",
+        "发布机构": "淄博市财政局",
+        "发文日期": "2024-02-01",
+    }
+    assert "来源" not in raw.text  # a label with no value anywhere (filled by a script) leaves too
+
+
+def test_empty_source_label_of_a_report_page_is_dropped(read) -> None:
+    raw = read("reports/pingtan_public_security_bureau_2022_annual_report.html")
+    assert "来源：" not in raw.text
+    assert raw.fields["时间"] == "2023-01-09 19:52"

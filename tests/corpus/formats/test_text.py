@@ -52,3 +52,23 @@ def test_markdown_tables_and_headings(read) -> None:
     law = read("law/prc_ogi_regulations_2019.md")
     assert law.text.splitlines()[0] == "中华人民共和国政府信息公开条例"
     assert "<!--" not in law.text
+
+
+def test_markdown_metadata_table_goes_to_fields(tmp_path) -> None:
+    from bot.corpus.formats import read_document
+
+    page = tmp_path / "item.md"
+    page.write_text(
+        "| 索引号 | 000014349/2019-00012 | 主题分类 | 综合政务 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 发文机关 | 国务院办公厅 | 成文日期 | 2019年03月01日 |\n"
+        "| 发文字号 | 国办发〔2019〕9号 | 发布日期 | 2019年03月05日 |\n\n"
+        "# 国务院办公厅关于某项工作的通知\n\n各省、自治区、直辖市人民政府：\n\n现将有关事项通知如下。\n",
+        encoding="utf-8",
+    )
+    raw = read_document(page, "item.md")
+    assert raw.tables == []
+    assert raw.fields["索引号"] == "000014349/2019-00012"
+    assert raw.fields["发文机关"] == "国务院办公厅"
+    assert raw.fields["发文字号"] == "国办发〔2019〕9号"
+    assert raw.text.splitlines()[0] == "国务院办公厅关于某项工作的通知"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.corpus.models import Statistic
 from bot.corpus.stats import extract_statistics
+from bot.corpus.stats.labels import template
 
 NEW = ["一、本年新收政府信息公开申请数量"]
 TOTAL = ["申请人情况", "总计"]
@@ -106,3 +107,32 @@ def test_blank_template_is_not_a_report_of_zeros(read) -> None:
 def test_missing_tables_give_no_cells(read) -> None:
     stats, _ = extract_statistics(read("reports/partial/shenyang_hunnan_sasac_2022_annual_report.txt"))
     assert [s for s in stats if s.source == "table"] == []
+
+
+def test_every_grid_cell_has_its_slot_and_is_verified(read) -> None:
+    """Real grids (PDF, HTML) whose arithmetic holds: each 2021 slot once, every cell proven."""
+    expected = {slot.id for table in template().tables for slot in template().slots_in(table, "2021")}
+    for rel in ["reports/huaian_2024_annual_report.pdf", "reports/pingtan_2024_annual_report.html"]:
+        stats, _ = extract_statistics(read(rel))
+        cells = [s for s in stats if s.source == "table"]
+        assert sorted(s.slot or "" for s in cells) == sorted(expected)
+        assert all(s.verified for s in cells)
+        assert all(not s.verified and s.slot is None for s in stats if s.source == "prose")
+    stats, _ = extract_statistics(read("reports/huaian_2024_annual_report.pdf"))
+    (unknown,) = [s for s in stats if s.slot == "applications.unable.not_held.total"]
+    assert unknown.value == 769
+    (fees,) = [s for s in stats if s.slot == "proactive.fees.amount"]
+    assert (fees.value, fees.unit) == (96171.6, "万元")
+
+
+def test_the_2019_columns_fill_the_2019_slots(read) -> None:
+    rel = "reports/partial/xixian_dizhang_subdistrict_2023_annual_report_excerpt.txt"
+    stats, _ = extract_statistics(read(rel))
+    slots = {s.slot for s in stats if s.source == "table"}
+    assert {
+        "proactive.normative.public_total",
+        "proactive.regulations.made",
+        "proactive.licensing.change",
+    } <= slots
+    assert not any(slot and slot.endswith((".issued", ".in_force")) for slot in slots)
+    assert template().edition_of("proactive", {s for s in slots if s}) == "2019"

@@ -62,7 +62,6 @@ def environment(tmp_path: Path, emulator_url: str, token: str) -> dict[str, str]
         GONGKAI_BOT_TOKEN=token,
         GONGKAI_TELEGRAM_API_URL=emulator_url,
         GONGKAI_INDEX_DIR=str(tmp_path / "index"),
-        GONGKAI_CACHE_DIR=str(tmp_path / "cache"),
         GONGKAI_DATA_DIR=str(tmp_path / "data"),
     )
     return env

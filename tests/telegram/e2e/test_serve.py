@@ -185,3 +185,25 @@ def test_webhook_mode_when_a_webhook_url_is_set(build, serve, client):
     client.wait_until("the webhook", lambda s: s["webhook"])
     client.say(CITIZEN, QUESTION)
     assert "2270822" in client.replies(CITIZEN)[0].text
+
+
+def test_follow_ups_lean_on_each_chats_own_previous_question(gongkai, serve, client, corpus_dir):
+    assert gongkai("build", GONGKAI_CORPUS_DIR=str(corpus_dir)).returncode == 0
+    serve()
+    other = Person(3003)
+    client.say(CITIZEN, "淮安2024年收到多少件信息公开申请？")
+    assert "3119" in client.replies(CITIZEN)[0].text
+    client.say(other, "张店区安监局的热线电话是多少？")  # another chat: its own context
+    assert "2270822" in client.replies(other)[0].text
+    client.say(CITIZEN, "那平潭呢？")
+    [pingtan] = client.replies(CITIZEN)
+    assert pingtan.text.startswith("按上一问的2024年") and "平潭" in pingtan.text.split("📄")[0]
+    client.say(CITIZEN, "那2024年呢？".replace("2024", "2017"))
+    [earlier] = client.replies(CITIZEN)
+    assert earlier.text.startswith("按上一问的平潭") and "2017" in earlier.text.split("📄")[0]
+    client.say(CITIZEN, "他们电话多少")
+    [phone] = client.replies(CITIZEN)
+    assert phone.text.startswith("按上一问的平潭") and "0591-" in phone.text
+    client.say(other, "邮箱呢？")  # 张店's, which the records do not give
+    [mail] = client.replies(other)
+    assert "张店区应急管理局" in mail.text and "电子邮箱" in mail.text and "0591" not in mail.text

@@ -59,14 +59,14 @@ async def _procedure(
     query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press
 ) -> None:
     services = context.services
-    answer = await services.holder.run(services.engine.procedure, _agency(entry))
+    answer = await services.holder.run(services.answers.procedure, _agency(entry))
     await query.answer()
     await reply_html(message, render.procedure_html(answer), draft_keyboard(press.key))
 
 
 async def _contacts(query: CallbackQuery, message: Message, context: Context, entry: Entry, _: Press) -> None:
     services = context.services
-    answer = await services.holder.run(services.engine.contact, _agency(entry))
+    answer = await services.holder.run(services.answers.contact, _agency(entry))
     await query.answer()
     await reply_html(message, render.contacts_html(answer))
 
@@ -75,7 +75,7 @@ async def _related(
     query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press
 ) -> None:
     services = context.services
-    page = await services.holder.run(services.engine.search, entry.question, press.offset, PAGE_SIZE)
+    page = await services.holder.run(services.answers.search, entry.question, press.offset, PAGE_SIZE)
     keyboard = page_keyboard(press.key, page.offset, page.total)
     await query.answer()
     html = render.split_html(render.page_html(page))[0]

@@ -28,7 +28,7 @@ async def help_command(update: Update, context: Context) -> None:
 async def hotline(update: Update, context: Context) -> None:
     """The contact card of the agency named after /hotline, or of every agency."""
     services = context.services
-    answer = await services.holder.run(services.engine.contact, _argument(context))
+    answer = await services.holder.run(services.answers.contact, _argument(context))
     if update.effective_message:
         await reply_html(update.effective_message, render.contacts_html(answer))
 
@@ -37,7 +37,7 @@ async def apply(update: Update, context: Context) -> None:
     """How to apply to the agency named after /apply."""
     services = context.services
     agency = _argument(context)
-    answer = await services.holder.run(services.engine.procedure, agency)
+    answer = await services.holder.run(services.answers.procedure, agency)
     key = services.memory.remember(Entry(agency or "", answer))  # 起草申请 drafts to its agency
     if update.effective_message:
         await reply_html(update.effective_message, render.procedure_html(answer), draft_keyboard(key))
@@ -53,7 +53,7 @@ async def search(update: Update, context: Context) -> None:
         await message.reply_html(render.plain(texts.SEARCH_USAGE))
         return
     services = context.services
-    page = await services.holder.run(services.engine.search, query, 0, PAGE_SIZE)
+    page = await services.holder.run(services.answers.search, query, 0, PAGE_SIZE)
     key = services.memory.remember(Entry(query))
     await reply_html(message, render.page_html(page), page_keyboard(key, 0, page.total))
 
@@ -61,7 +61,7 @@ async def search(update: Update, context: Context) -> None:
 async def about(update: Update, context: Context) -> None:
     """Which agencies and years the corpus covers."""
     services = context.services
-    coverage = await services.holder.run(services.engine.coverage)
+    coverage = await services.holder.run(services.answers.coverage)
     if update.effective_message:
         await reply_html(update.effective_message, render.coverage_html(coverage))
 

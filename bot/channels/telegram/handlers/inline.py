@@ -23,8 +23,8 @@ async def on_inline_query(update: Update, context: Context) -> None:
         await inline.answer([], cache_time=CACHE_SECONDS)
         return
     services = context.services
-    answer = await services.holder.run(services.engine.answer, text)
-    page = await services.holder.run(services.engine.search, text, 0, PAGE_SIZE)
+    answer = await services.holder.run(services.answers.answer, text)
+    page = await services.holder.run(services.answers.search, text, 0, PAGE_SIZE)
     results = []
     if answer.found:
         fact, _, details = answer.answer.strip().partition("\n")

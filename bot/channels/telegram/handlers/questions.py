@@ -11,7 +11,7 @@ from telegram.ext import filters
 from bot.answer import Intent
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
-from bot.channels.telegram.handlers.reply import reply_html
+from bot.channels.telegram.handlers.reply import reply_html, reply_photo_html
 from bot.channels.telegram.keyboards import answer_keyboard
 
 
@@ -49,11 +49,16 @@ async def on_question(update: Update, context: Context) -> None:
 
 
 async def answer_question(message: Message, context: Context, question: str) -> None:
-    """Ask the engine (off the event loop) and reply with the answer and its keyboard."""
+    """Ask the engine (off the event loop) and reply with the answer, its chart and its keyboard."""
     await message.chat.send_action(ChatAction.TYPING)
-    key, answer = await context.services.ask(question)
+    key, answer = await context.services.ask(question, message.chat_id)
     procedure = answer.intent is Intent.PROCEDURE or answer.procedure is not None
-    await reply_html(message, render.answer_html(answer), answer_keyboard(key, answer, draft=procedure))
+    keyboard = answer_keyboard(key, answer, draft=procedure)
+    chart = await context.services.chart(answer)
+    if chart is not None:
+        await reply_photo_html(message, chart.png, render.answer_html(answer), keyboard)
+    else:
+        await reply_html(message, render.answer_html(answer), keyboard)
 
 
 async def on_unsupported(update: Update, context: Context) -> None:
