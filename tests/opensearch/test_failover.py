@@ -39,7 +39,7 @@ def baseline(failover_config: ClusterConfig) -> Iterator[tuple[KnowledgeBase, di
 
 
 def _reply(question: str, kb: KnowledgeBase) -> tuple[str, bool]:
-    reply = answer(question, kb)
+    reply = answer(kb, question)
     return reply.answer, reply.found
 
 

@@ -50,13 +50,13 @@ def config(healthy: LocalCluster) -> Iterator[ClusterConfig]:
 
 
 def _reply(question: str, kb: KnowledgeBase) -> tuple[str, bool]:
-    reply = answer(question, kb)
+    reply = answer(kb, question)
     return reply.answer, reply.found
 
 
 def _without_cited(corpus: Corpus, question: str, kb: KnowledgeBase) -> Corpus:
     """The corpus less the document the answer to question cites first: a second version that differs."""
-    reply = answer(question, kb)
+    reply = answer(kb, question)
     cited = {c.doc_id for c in reply.citations if c.doc_id}
     assert cited, question
     return corpus.model_copy(update={"documents": [d for d in corpus.documents if d.id not in cited]})
