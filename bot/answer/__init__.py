@@ -10,8 +10,9 @@
 Floor plan, from the top floor down (a module imports only from floors below it):
 
     engine.py      read the question, try the kinds of answer its intent lists
-    kinds/         one module per kind of question: figures, contacts, guidance,
-                   passages, items, reckoning, redirects, courtesy, listings
+    kinds/         one module per kind of question: figures (figure_lines), compare
+                   (compare_points, compare_text), contacts, guidance, passages, items,
+                   documents, reckoning, redirects, courtesy, listings
     declines.py    the honest "not in the records" with contact and how to apply
     knowledge.py   Knowledge: one index version as answers see it (catalogue,
                    agency matcher, words, search, records, lookups, contact cards)
@@ -20,12 +21,12 @@ Floor plan, from the top floor down (a module imports only from floors below it)
     models.py      Answer and its parts: data, never markup
 
 To add a kind of question:
-1. Say how citizens ask it: cue patterns in reading/intents.py (an Intent in models.py
-   if it is a new intent), with example questions in tests/answer.
+1. Say how citizens ask it: cue patterns and examples in bot/lexicon/questions.toml (an
+   Intent in models.py if it is a new intent), with example questions in tests/answer.
 2. Write the answer function in a module of kinds/: (Knowledge, Question) -> Answer | None;
    reach the records only through Knowledge, return None when they do not answer.
 3. Build the Answer with compose.reply, citing every source (compose.cite_hit / cite_document)
-   and carrying its facts as data (figures, contacts, procedure).
+   and carrying its facts as data (figures, series, contacts, procedure, items).
 4. List the function under its intent in engine.KINDS, before the general fallbacks.
 5. Test it on the real corpus (tests/answer), answered and declined, then run the eval
    sets (README, "Answer quality") and check that no answer of another kind changed.

@@ -78,7 +78,8 @@ def value_text(value: float | None, unit: str | None) -> str:
     """
     if value is None:
         return "—"
-    number = str(int(value)) if value == int(value) else f"{value:g}"
+    # Never :g, which rounds to six digits (18651.06 → 18651.1) and writes 1.23457e+06.
+    number = str(int(value)) if value == int(value) else f"{round(value, 6):.6f}".rstrip("0").rstrip(".")
     return f"{number}{unit or ''}"
 
 

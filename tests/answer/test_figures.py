@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.answer import answer
+from bot.answer.compose import value_text
 from bot.answer.matching.slots import slot_reader
 from bot.corpus import load_corpus
 from bot.lexicon.template import load_template
@@ -119,3 +120,36 @@ def test_an_unverified_cell_is_quoted_as_printed_never_stated(tmp_path: Path, co
 def test_a_document_of_the_agency_named_answers_for_its_own_metadata(ask: Ask, question: str, value: str):
     reply = ask(question)
     assert reply.found and value in lead(reply)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (3119, "3119件"),
+        (18651.06, "18651.06件"),
+        (1234567.5, "1234567.5件"),
+        (0.1 + 0.2, "0.3件"),
+        (None, "—"),
+    ],
+)
+def test_a_figure_is_written_with_every_digit_it_has(value, text) -> None:
+    assert value_text(value, None if value is None else "件") == text
+
+
+def test_a_question_about_the_whole_county_gets_the_reports_sentence_beside_the_table(ask: Ask):
+    county = ask("沭阳县2025年全县一共受理了多少件政府信息公开申请？")
+    own = ask("沭阳县2025年一共受理了多少件政府信息公开申请？")
+    [figure] = own.figures
+    assert county.figures == own.figures or [f.value for f in county.figures] == [figure.value]
+    assert "报告正文" not in own.answer  # without 全县, the table cell alone
+    quoted = lead(county).split("报告正文：", 1)[1]
+    assert "全县" in quoted and str(int(figure.value or 0)) not in quoted
+    assert len(county.citations) == len(own.citations) + 1
+
+
+def test_a_row_whose_numbers_lost_their_columns_is_quoted_never_stated(ask: Ask):
+    # 上海市政府办公厅's 2025 表二 prints "规章 | 22 | 235" for three columns: which is which?
+    reply = ask("上海市政府办公厅2025年现行有效的规章有多少件？")
+    assert not reply.found and not reply.figures
+    assert "“规章 22 235”" in reply.answer and "无法确定各数所在的列" in reply.answer
+    assert reply.citations and reply.citations[0].doc_id == "reports/shanghai_gov_office_2025_annual_report.md"

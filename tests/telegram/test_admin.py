@@ -19,9 +19,10 @@ HUAIAN = "淮安市人民政府2024年一共收到多少件信息公开申请？
 
 @pytest.fixture
 def corpus_copy(tmp_path: Path, corpus_dir: Path) -> Path:
-    """A corpus the test may grow: at first the agency registry, the 张店 seed report and the guides."""
+    """A corpus the test may grow: at first the agency registry, the 张店 seed report, the guides
+    and the 条例 (how to apply is answered from it, whatever else the corpus holds)."""
     copy = tmp_path / "corpus"
-    for folder in ("seed", "guides"):
+    for folder in ("seed", "guides", "law"):
         shutil.copytree(corpus_dir / folder, copy / folder)
     shutil.copy(corpus_dir / "agencies.toml", copy / "agencies.toml")
     return copy
@@ -85,8 +86,9 @@ async def test_the_examples_of_start_follow_the_served_index(feed, recorder, gro
     await feed(text_update("/start"))
     after = [label for label, _ in recorder.sent()[-1].buttons]
     # The richest agency's 2024 report came with the new folder: its figure is the example now.
-    assert "2024年收到" not in before[0] and "2024年收到" in after[0]
-    assert before[1:] == after[1:]
+    # The seed's 2017 report counts no applications: no figure example before the reports came.
+    assert not any("年收到" in label for label in before) and "2024年收到" in after[0]
+    assert after[1:] == before  # the phone and how-to-apply examples stay
 
 
 async def test_a_failed_reload_keeps_the_current_index_and_says_why(feed, recorder, app, index_dir):

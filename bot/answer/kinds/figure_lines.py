@@ -6,6 +6,9 @@ table_line     the template cells asked for (bot/answer/matching/slots.py), stat
 prose_line     a number a report states in a sentence (pre-2019 reports, totals no
                table holds), with the sentence, when its unit fits what is asked
 sentence_line  the report's sentence that answers a count with a number or a "no"
+scope_line     the report's sentence about the whole jurisdiction (全县, 全市) when the
+               question asks about it: a government's table counts its own applications,
+               its prose may count every office's
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from bot.answer.matching.statistics import match_figures
 from bot.answer.models import Citation, Figure
 from bot.answer.reading.question import Question
 from bot.corpus.models import Statistic
-from bot.lexicon.template import load_template
+from bot.lexicon.template import label_key, load_template
 from index.backend import DocumentSummary, Hit, RecordKind, SearchFilters
 
 SENTENCE_COVERAGE = 0.6
@@ -53,9 +56,9 @@ def table_line(knowledge: Knowledge, q: Question, doc: DocumentSummary, ask: Slo
     hits = [h for h in knowledge.statistics(doc.id) if h.statistic is not None]
     cells = {h.statistic.slot: h for h in hits if h.statistic and h.statistic.slot}
     present = [cells[slot] for slot in ask.slots if slot in cells]
-    if not present:
-        return None
     who = f"{knowledge.catalogue.display_name(doc)}{doc.meta.year}年"
+    if not present:
+        return _unread(who, ask, hits)
     figures = [_figure(knowledge, doc, hit) for hit in present]
     citations = [
         cite_hit(hit, quote=f"{table_path(_stat(hit))}：{value_text(_stat(hit).value, _stat(hit).unit)}")
@@ -129,6 +132,25 @@ def sentence_line(knowledge: Knowledge, q: Question, doc: DocumentSummary) -> Li
     return Line(text, [cite_hit(match.hit, quote=match.sentence)])
 
 
+_SCOPE = re.compile(r"全(?:省|市|县|区|旗|盟|州|镇|乡|街道)")
+
+
+def scope_line(knowledge: Knowledge, q: Question, doc: DocumentSummary, beside: Line) -> Line | None:
+    """The report's sentence about the whole jurisdiction the question names (全县一共受理),
+    when it states a number the table line does not: quoted beside it, never instead."""
+    scope = _SCOPE.search(q.folded)
+    if scope is None:
+        return None
+    hits = knowledge.search(q.about, SearchFilters(documents=[doc.id], records=[RecordKind.PASSAGE]), 8)
+    stated = {value_text(f.value, None) for f in beside.figures}
+    for match in best_sentences(q.about, hits, limit=3):
+        numbers = set(re.findall(r"\d+(?:\.\d+)?", match.sentence.replace(" ", "")))
+        if scope.group(0) in match.sentence and answers(q, match) and numbers and not numbers & stated:
+            quote = shorten(match.sentence, 150)
+            return Line(f"报告正文：“{quote}”", [cite_hit(match.hit, quote=quote)])
+    return None
+
+
 def asks_yes_no(q: Question) -> bool:
     """Whether the question asks whether, not how many."""
     return any(cue in q.folded for cue in _YES_NO) and "多少" not in q.folded
@@ -164,6 +186,36 @@ def _unverified(
     labels = "、".join(f.label for f in figures)
     text = f"{who}{labels}：年报表格中该行为{'；'.join(dict.fromkeys(rows))}。{UNRELIABLE}"
     return Line(text, citations, figures, stated=False)
+
+
+def _unread(who: str, ask: SlotAsk, hits: list[Hit]) -> Line | None:
+    """The asked row printed in the report's table but not read into cells (its numbers could
+    not be put in their columns): quoted as printed, never a figure; None when not printed."""
+    spec = load_template()
+    tables = {spec.slots[slot].table for slot in ask.slots if slot in spec.slots}
+    labels = {
+        label_key(label)
+        for slot in ask.slots
+        if (known := spec.slots.get(slot))
+        for label in spec.row(known.table, known.row).labels()
+    }
+    rows = [
+        h
+        for h in hits
+        if (stat := h.statistic)
+        and not stat.slot
+        and stat.source == "table"
+        and stat.table in tables
+        and stat.row
+        and label_key(stat.row[-1]) in labels
+    ]
+    if not rows:
+        return None
+    printed = list(dict.fromkeys(_stat(h).printed or _printed_row(_stat(h), hits) for h in rows))
+    quoted = "；".join("“" + " ".join(row.replace("|", " ").split()) + "”" for row in printed)
+    asked = ask.heading or slot_label(ask.slots[0])
+    text = f"{who}{asked}：年报表格中该行印作{quoted}，无法确定各数所在的列。{UNRELIABLE}"
+    return Line(text, [cite_hit(rows[0], quote=printed[0])], stated=False)
 
 
 def _printed_row(stat: Statistic, hits: list[Hit]) -> str:

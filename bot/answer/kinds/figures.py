@@ -11,7 +11,14 @@ from __future__ import annotations
 
 from bot.answer.compose import reply
 from bot.answer.declines import not_found
-from bot.answer.kinds.figure_lines import Line, has_table, prose_line, sentence_line, table_line
+from bot.answer.kinds.figure_lines import (
+    Line,
+    has_table,
+    prose_line,
+    scope_line,
+    sentence_line,
+    table_line,
+)
 from bot.answer.knowledge import Knowledge
 from bot.answer.matching.slots import SlotAsk, slot_reader
 from bot.answer.models import Answer, Intent
@@ -86,6 +93,8 @@ def _year_lines(
 def _report_line(knowledge: Knowledge, q: Question, doc: DocumentSummary, ask: SlotAsk | None) -> Line | None:
     if ask is not None:
         line = table_line(knowledge, q, doc, ask)
+        if line is not None and (scope := scope_line(knowledge, q, doc, line)) is not None:
+            return Line(f"{line.text}\n{scope.text}", [*line.citations, *scope.citations], line.figures)
         if line is not None or has_table(knowledge, doc, ask):
             return line  # its own table answers, or says nothing: never prose about another figure
     return prose_line(knowledge, q, doc) or sentence_line(knowledge, q, doc)

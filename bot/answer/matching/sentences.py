@@ -15,6 +15,7 @@ RUNNER_UP = 0.85  # a second sentence is quoted only when it answers nearly as w
 SHAPED_COVERAGE = 0.2
 MAX_LIST_CHARS = 240
 _EXCEPTION = ("但是", "但", "不过", "除外")
+SHORT_LABEL = 10  # characters of a label that ends in "：" and belongs with what follows
 MAX_QUOTE_CHARS = 300  # the main answer stays short; the citation holds the rest
 _SPLIT = re.compile(r"(?<=[。！？；!?;：:])|\n+")
 _ITEM = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]|[一二三四五六七八九十]+、)")
@@ -46,7 +47,10 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _continues_list(previous: str, part: str) -> bool:
-    """Whether part is an item of a list that previous introduces ("…包括下列内容：" "（一）…")."""
+    """Whether part is an item of a list that previous introduces ("…包括下列内容：" "（一）…"),
+    or what a short label before it labels ("地址：", "二、春节：")."""
+    if previous.endswith(("：", ":")) and len(_ITEM.sub("", previous)) <= SHORT_LABEL:
+        return True  # "二、春节：" + "2月4日至10日放假调休": a label and what it labels
     in_list = previous.endswith(("：", ":")) or bool(_ITEM_INSIDE.search(previous))
     return bool(_ITEM.match(part)) and in_list
 

@@ -21,6 +21,7 @@ from bot.answer.models import Intent
 from bot.answer.reading.question import Question
 from bot.answer.reading.years import strip_years
 
+_FIGURES = (Intent.STATISTIC, Intent.COMPARE)  # questions whose years a follow-up keeps
 CONTEXT_SECONDS = 600.0  # a follow-up after ten minutes starts afresh
 _RELATIVE = re.compile(r"去年|前年|今年|上一年|上年度?|下一年")
 # Words that only say "the same, but…": 那, 那么, 呢, 的呢, 还有.
@@ -93,13 +94,13 @@ def follow_up(q: Question, context: Context | None) -> FollowUp | None:
         taken.append(context.shown)
     anchor = context.years[0] if context.years and _RELATIVE.search(q.folded) else None
     year = ""
-    figures = q.intent is Intent.STATISTIC or (bare and context.intent is Intent.STATISTIC)
+    figures = q.intent in _FIGURES or (bare and context.intent in _FIGURES)
     if not q.years and context.years and figures:
         year = "、".join(f"{y}年" for y in context.years)
         taken.append(year)
     # A part of the previous figure ("其中律所呢", "维持了几件"), not a question of another kind.
-    own_kind = q.intent not in (Intent.STATISTIC, Intent.GENERAL)
-    refines = not bare and not names_agency and not own_kind and context.intent is Intent.STATISTIC
+    own_kind = q.intent not in (*_FIGURES, Intent.GENERAL)
+    refines = not bare and not names_agency and not own_kind and context.intent in _FIGURES
     if refines and not year and context.years and not q.years:
         year = "、".join(f"{y}年" for y in context.years)
         taken.append(year)
