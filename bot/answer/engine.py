@@ -73,7 +73,7 @@ def _reply(knowledge: Knowledge, q: Question) -> Answer:
         mentions.unknown_places and not mentions.candidates
     )
     if unknown and q.intent is not Intent.ITEM:
-        return not_covered(knowledge, q)
+        return _naming_places(knowledge, q) or not_covered(knowledge, q)
     for kind in KINDS.get(q.intent, ()):
         found = kind(knowledge, q)
         if found is not None:
@@ -86,3 +86,17 @@ def _missing(q: Question) -> str:
     subject = named[0] if len(named) == 1 else "、".join(q.agencies.places)
     asked = q.text if len(q.text) <= 40 else q.text[:40] + "…"
     return f"{subject}与“{asked}”相关的信息" if subject else f"与“{asked}”相关的信息"
+
+
+def _naming_places(knowledge: Knowledge, q: Question) -> Answer | None:
+    """A question about something that happened in places the records hold no agency of
+    ("广东和澳门合建了几个自动气象站"): a sentence of any document that names every one of
+    them answers. Never for an agency ("临淄区应急局") nor for a contact, a figure of a
+    report or a procedure: those belong to the place's own agencies."""
+    mentions = q.agencies
+    if q.intent not in (Intent.GENERAL, Intent.OFFTOPIC) or mentions.unknown_agencies or mentions.candidates:
+        return None
+    found = passage_answer(knowledge, q)
+    if found is None or not all(place in found.answer for place in mentions.unknown_places):
+        return None
+    return found

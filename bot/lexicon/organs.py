@@ -34,6 +34,7 @@ class Organs(BaseModel):
     not_agencies: list[str] = Field(default_factory=list)
     levels: list[str] = Field(default_factory=list)
     not_before: dict[str, list[str]] = Field(default_factory=dict)
+    not_after: dict[str, list[str]] = Field(default_factory=dict)
     other_names: dict[str, list[str]] = Field(default_factory=dict)
     examples: list[tuple[str, str]] = Field(default_factory=list)
 
@@ -82,8 +83,13 @@ def organ_mentions(text: str, lexicon: Organs | None = None) -> list[OrganMentio
         while text[start] in _JOINING and end - start > 3:
             start += 1
         mention = text[start:end]
-        if not any(mention.endswith(word) for word in lexicon.not_agencies):
-            found.append(OrganMention(mention, start, end))
+        before = mention[: -len(suffix)]
+        if any(mention.endswith(word) for word in lexicon.not_agencies) or any(
+            before.endswith(word) for word in lexicon.not_after.get(suffix, ())
+        ):
+            i = end
+            continue
+        found.append(OrganMention(mention, start, end))
         i = end
     return found
 

@@ -104,3 +104,13 @@ def test_a_district_of_a_place_held_is_what_is_asked_about(ask: Ask):
 def test_an_office_answers_for_its_government(ask: Ask):
     reply = ask("上海市政府2025年召开了多少场市政府新闻发布会？")  # the 办公厅's report says it
     assert reply.found and "42" in lead(reply)
+
+
+def test_a_question_about_what_happened_in_places_we_lack_is_answered_from_a_document_naming_them(ask: Ask):
+    # A State Council reply names 广东 and 澳门: a content question about them is answered...
+    reply = ask("广东和澳门合建了几个自动气象站")
+    assert reply.found and "澳门" in reply.answer and "2个自动气象站" in reply.answer
+    assert reply.citations and not reply.contacts
+    # ...but a place's own agency, contact or figure is never taken from another document.
+    for question in ("临淄区应急局电话多少？", "广东省气象局的电话", "北京明天天气怎么样"):
+        assert not ask(question).found, question

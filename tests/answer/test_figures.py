@@ -152,5 +152,6 @@ def test_a_row_whose_numbers_lost_their_columns_is_quoted_never_stated(ask: Ask)
     reply = ask("上海市政府办公厅2025年现行有效的规章有多少件？")
     assert not reply.found and not reply.figures
     assert "“规章 22 235”" in reply.answer and "无法确定各数所在的列" in reply.answer
-    shanghai = "reports/shanghai_gov_office_2025_annual_report.md"
-    assert reply.citations and reply.citations[0].doc_id == shanghai
+    assert (
+        reply.citations and reply.citations[0].doc_id == "reports/shanghai_gov_office_2025_annual_report.md"
+    )

@@ -23,6 +23,7 @@ from bot.answer.matching.sentences import (
 from bot.answer.models import Answer, Intent
 from bot.answer.reading.question import Question
 from bot.corpus.models import DocKind
+from bot.corpus.organs import GOVERNMENT, is_office
 from index.backend import DocumentSummary, Hit, RecordKind, SearchFilters
 
 GUIDE_COVERAGE = 0.45
@@ -62,7 +63,7 @@ def guidance_answer(knowledge: Knowledge, q: Question, intent: Intent) -> Answer
     """How disclosure works, from the agency's guide where there is one, else the 条例."""
     articles, words = _ARTICLES[intent]
     asked = f"{q.about} {words}"
-    guides = knowledge.catalogue.of_agencies(q.agencies.scope, [DocKind.GUIDE])
+    guides = knowledge.catalogue.of_agencies(_asked_of(q), [DocKind.GUIDE])
     if intent is Intent.PROCEDURE and _asks_how_in_general(q):
         summary = procedure_summary(knowledge, q, guides)
         if summary:
@@ -195,6 +196,16 @@ def _first_clause(text: str) -> str:
 def _in_articles(hit: Hit, articles: tuple[str, ...]) -> bool:
 
     return any(a in part for part in hit.section for a in articles)
+
+
+def _asked_of(q: Question) -> list[str]:
+    """Whose guides speak: the agencies named; for a place named alone (平潭), its government
+    and the government's office, never its departments (公安局's rules are not 平潭's)."""
+    scope = q.agencies.scope
+    if q.agencies.named or not q.agencies.places:
+        return scope
+    governing = [name for name in scope if GOVERNMENT.search(name) or is_office(name)]
+    return governing or scope
 
 
 def procedure_guidance(knowledge: Knowledge, q: Question) -> Answer | None:

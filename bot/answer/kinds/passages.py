@@ -42,10 +42,9 @@ def answers(q: Question, match: SentenceMatch) -> bool:
     if wanted and not any(re.search(value, match.sentence) for value in wanted):
         return False  # asked for a phone: a sentence without one does not answer
     counted = _MEASURE_ASKED.search(q.folded)
-    if counted and not re.search(
-        rf"[\d零一二两三四五六七八九十百千万]\s*(?:余|多)?\s*{counted.group(1)}", match.sentence
-    ):
-        return False  # 多少条 is answered by a number of 条, not by "20个工作日"
+    unit = _UNITS_OF.get(counted.group(1), counted.group(1)) if counted else ""
+    if counted and not re.search(_COUNT.format(unit=unit), match.sentence):
+        return False  # 多少条 is answered by a number of 条, not by "20个工作日"; 几个人 by 2名
     said = set(map(int, _YEAR.findall(match.sentence)))
     if q.years and said and not said & set(q.years):
         return False
@@ -88,7 +87,8 @@ def passage_answer(knowledge: Knowledge, q: Question) -> Answer | None:
         return None
     filters = SearchFilters(documents=[d.id for d in docs], records=[RecordKind.PASSAGE, RecordKind.ITEM])
     # No agency named: search everything (an empty document list means no restriction).
-    hits = knowledge.search(q.folded, filters, 10)
+    # The question as typed and in the records' words (告上法院 → 行政诉讼): both find passages.
+    hits = knowledge.search(f"{q.folded} {q.about}", filters, 10)
     if q.years:
         catalogue = knowledge.catalogue.documents
         hits = [h for h in hits if h.doc_id not in catalogue or about_years(catalogue[h.doc_id], q.years)]
