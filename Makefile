@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 EMULATOR       := tests/emulator
 EMULATOR_STAMP := $(EMULATOR)/node_modules/.installed
 
-.PHONY: setup emulator run test check lint bench clean
+.PHONY: setup emulator run test check lint bench cluster-up cluster-down bench-cluster clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "gongkai needs Python 3.11 or newer")'
@@ -43,6 +43,19 @@ lint: $(STAMP)
 # make bench BENCH_ARGS=--quick   (or --sizes 1000,10000)
 bench: $(STAMP)
 	$(BIN)/python -m index.bench $(BENCH_ARGS)
+
+# A 3-node OpenSearch cluster on 127.0.0.1 (Java 17 + Maven; the launcher jar is built once
+# into var/opensearch). Hosts in var/cluster/hosts, node pids in var/cluster/pids.
+cluster-up: $(STAMP)
+	$(BIN)/python -m index.opensearch.devcluster up
+
+cluster-down: $(STAMP)
+	$(BIN)/python -m index.opensearch.devcluster down
+
+# 10^6 synthetic records on a fresh 3-node cluster beside whoosh at 10^5 (and 10^6):
+# make bench-cluster BENCH_ARGS="--records 100000 --whoosh 10000"   for a quick look
+bench-cluster: $(STAMP)
+	$(BIN)/python -m index.opensearch.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache $(EMULATOR)/node_modules

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -73,6 +73,31 @@ class Settings(BaseSettings):
         default=2000, ge=10, description="服务器端保存的最近回答数，回答下方的按钮依赖它们"
     )
 
+    search_backend: Literal["whoosh", "opensearch"] = Field(
+        default="whoosh",
+        description=(
+            "检索后端：whoosh（内嵌索引，读 GONGKAI_INDEX_DIR，默认）或 opensearch（OpenSearch 集群，"
+            "读下列 OpenSearch 设置）"
+        ),
+    )
+    opensearch_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["http://127.0.0.1:9200"],
+        description="OpenSearch 节点地址，逗号分隔，如 http://10.0.0.1:9200,http://10.0.0.2:9200；某个节点不可用时自动换下一个",
+    )
+    opensearch_prefix: str = Field(
+        default="gongkai",
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="索引和别名的名称前缀（小写字母、数字、- 和 _），多个部署可共用一个集群",
+    )
+    opensearch_timeout: float = Field(default=10.0, gt=0, description="每个 OpenSearch 请求的超时（秒）")
+    opensearch_retries: int = Field(
+        default=3, ge=0, description="OpenSearch 请求失败（连接失败、超时、5xx）后换节点重试的次数"
+    )
+    opensearch_shards: int = Field(default=1, ge=1, description="gongkai build 新建记录索引的主分片数")
+    opensearch_replicas: int = Field(
+        default=1, ge=0, description="gongkai build 建好的索引的副本数（≥1 时一个节点故障不影响回答）"
+    )
+
     @field_validator("bot_token", "webhook_url", "webhook_secret", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:
@@ -92,6 +117,25 @@ class Settings(BaseSettings):
             except ValueError as exc:
                 raise ValueError("must be a JSON list like [123, 456] or 123,456") from exc
         return [part.strip() for part in text.split(",") if part.strip()]
+
+    @field_validator("opensearch_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: Any) -> Any:
+        """A comma-separated string of URLs."""
+        if isinstance(value, str):
+            return [part.strip().rstrip("/") for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("opensearch_hosts")
+    @classmethod
+    def _http_urls(cls, value: list[str]) -> list[str]:
+        """At least one URL, each http:// or https://."""
+        if not value:
+            raise ValueError("give at least one URL, e.g. http://127.0.0.1:9200")
+        for url in value:
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"{url!r} must start with http:// or https://")
+        return value
 
     @field_validator("telegram_api_url", "webhook_url")
     @classmethod

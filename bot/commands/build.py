@@ -18,10 +18,13 @@ from typing import Any
 
 from tqdm import tqdm
 
+from bot import backends
+from bot.backends import Built
 from bot.commands.common import add_index_options, settings_for
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
-from index.store import KEEP, Published, corpus_documents, corpus_fingerprint, is_stale, publish, rollback
+from bot.settings import load_settings
+from index.store import KEEP, corpus_documents, corpus_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -44,15 +47,16 @@ def run(args: argparse.Namespace) -> int:
     """Build (or roll back) and print a summary."""
     index_dir, corpus_dir = folders(args)
     if args.rollback:
-        folder = rollback(index_dir)
-        print(f"rolled back: current index is now {folder.name}")
+        name = backends.rollback(load_settings(), index_dir)
+        print(f"rolled back: current index is now {name}")
         return 0
     return build(corpus_dir, index_dir, if_stale=args.if_stale, keep=args.keep)
 
 
 def build(corpus_dir: Path, index_dir: Path, *, if_stale: bool = False, keep: int = KEEP) -> int:
     """Load the corpus, report its problems, publish a new version; 0 when it is served."""
-    if if_stale and not is_stale(index_dir, corpus_dir):
+    settings = load_settings()  # which backend: a whoosh folder or an OpenSearch cluster
+    if if_stale and not backends.is_stale(settings, index_dir, corpus_dir):
         print(f"index is up to date with {corpus_dir}")
         return 0
     started = time.perf_counter()
@@ -61,8 +65,8 @@ def build(corpus_dir: Path, index_dir: Path, *, if_stale: bool = False, keep: in
         corpus = load_corpus(corpus_dir, progress=lambda _path: step())
     _report_problems(corpus)
     with _progress("indexing", len(corpus.documents)) as step:
-        published = publish(
-            corpus, index_dir, fingerprint=fingerprint, progress=lambda _doc: step(), keep=keep
+        published = backends.publish(
+            settings, corpus, index_dir, fingerprint=fingerprint, progress=lambda _doc: step(), keep=keep
         )
     _summary(corpus, published, time.perf_counter() - started)
     # Broken documents were reported and skipped; the new index is served: success.
@@ -79,7 +83,7 @@ def _report_problems(corpus: Corpus) -> None:
         print(f"... and {len(warnings) - MAX_WARNINGS} more warnings (gongkai check)", file=sys.stderr)
 
 
-def _summary(corpus: Corpus, published: Published, seconds: float) -> None:
+def _summary(corpus: Corpus, published: Built, seconds: float) -> None:
     records = published.info.records
     warnings = sum(len(doc.warnings) for doc in corpus.documents)
     print(
@@ -88,7 +92,7 @@ def _summary(corpus: Corpus, published: Published, seconds: float) -> None:
         f"{records.get('contact', 0)} contacts, {records.get('item', 0)} items, "
         f"{len(corpus.failures)} failed, {warnings} warnings, {seconds:.1f} s"
     )
-    print(f"current index: {published.folder} (previous: {published.previous or 'none'})")
+    print(f"current index: {published.where} (previous: {published.previous or 'none'})")
 
 
 @contextmanager

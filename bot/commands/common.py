@@ -34,17 +34,21 @@ def open_knowledge_base(index_dir: Path, corpus_dir: Path) -> KnowledgeBase:
     an index older than the documents beside it; the Telegram bot instead switches only
     when an operator reloads it.
     """
+    from bot import backends
     from bot.corpus import load_corpus
-    from index.store import corpus_fingerprint, current_folder, is_stale, open_index, publish
+    from index.store import corpus_fingerprint
 
-    if corpus_dir.is_dir() and is_stale(index_dir, corpus_dir):
-        had_index = current_folder(index_dir) is not None
+    settings = load_settings()  # the backend (whoosh folder or OpenSearch cluster) comes from here
+    if corpus_dir.is_dir() and backends.is_stale(settings, index_dir, corpus_dir):
+        had_index = backends.has_index(settings, index_dir)
         what = "语料有更新，正在重建索引" if had_index else "尚无索引，正在构建（只需一次）"
-        print(f"{what}：{corpus_dir} → {index_dir} …", file=sys.stderr, flush=True)
+        target = backends.served_from(settings, index_dir)
+        print(f"{what}：{corpus_dir} → {target} …", file=sys.stderr, flush=True)
         try:
-            publish(load_corpus(corpus_dir), index_dir, fingerprint=corpus_fingerprint(corpus_dir))
+            corpus = load_corpus(corpus_dir)
+            backends.publish(settings, corpus, index_dir, fingerprint=corpus_fingerprint(corpus_dir))
         except IndexUnavailable as exc:  # e.g. another build holds the lock
             if not had_index:
                 raise
             print(f"未能重建（{exc}），继续使用现有索引。", file=sys.stderr, flush=True)
-    return open_index(index_dir)
+    return backends.open_knowledge(settings, index_dir)

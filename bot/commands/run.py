@@ -15,12 +15,12 @@ import argparse
 import sys
 from typing import Any
 
+from bot.backends import current_version, open_knowledge, served_from
 from bot.commands.build import build
 from bot.commands.chat import chat
 from bot.commands.serve import serve
 from bot.errors import IndexUnavailable, SettingsError
 from bot.settings import Settings, env_name, load_settings
-from index import open_index
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         if settings.bot_token is not None:
             _announce(settings, None)
             return serve(settings)
-        kb = open_index(settings.index_dir)
+        kb = open_knowledge(settings)
         _announce(settings, kb.info.version)
         return chat(kb, settings)
     except SettingsError as exc:
@@ -62,7 +62,7 @@ def _build_if_stale(settings: Settings) -> int:
     except IndexUnavailable as exc:
         # A failed rebuild leaves the served index untouched: start on it if there is one.
         try:
-            open_index(settings.index_dir).backend.close()
+            open_knowledge(settings).backend.close()
         except IndexUnavailable:
             raise exc from None
         print(f"gongkai run: 索引未更新，继续使用现有索引 (build failed: {exc})", file=sys.stderr)
@@ -71,9 +71,6 @@ def _build_if_stale(settings: Settings) -> int:
 
 def _announce(settings: Settings, version: str | None) -> None:
     """One line for the operator: which index is served."""
-    from index.store import current_folder
-
     if version is None:
-        folder = current_folder(settings.index_dir)
-        version = folder.name if folder else "?"
-    print(f"索引：{settings.index_dir}（版本 {version}）", file=sys.stderr)
+        version = current_version(settings, settings.index_dir) or "?"
+    print(f"索引：{served_from(settings, settings.index_dir)}（版本 {version}）", file=sys.stderr)

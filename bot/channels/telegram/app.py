@@ -35,6 +35,7 @@ from telegram.ext import (
 )
 from telegram.request import BaseRequest
 
+from bot.backends import open_knowledge
 from bot.channels.telegram import texts
 from bot.channels.telegram.context import CONTEXT_TYPES, Context, GongkaiApplication, Services
 from bot.channels.telegram.handlers import admin, buttons, commands, draft, errors, gate, inline, questions
@@ -44,7 +45,6 @@ from bot.errors import SettingsError
 from bot.records import FeedbackStore, UnansweredLog
 from bot.serving import AnswerFunctions, KnowledgeHolder
 from bot.settings import Settings, env_name
-from index import open_index
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -156,6 +156,6 @@ async def _reload_on_signal(app: GongkaiApplication) -> None:
 
 def _index_opener(settings: Settings) -> Callable[[], KnowledgeBase]:
     def open_served_index() -> KnowledgeBase:
-        return open_index(settings.index_dir)
+        return open_knowledge(settings)
 
     return open_served_index
