@@ -57,7 +57,7 @@ def stat_rows(
     wanted = set(agencies)
     reports = [
         doc
-        for doc in kb.backend.documents()
+        for doc in kb.backend.documents(limit=None)
         if doc.meta.kind is DocKind.REPORT
         and (not wanted or _agency(doc) in wanted)
         and _within(doc.meta.year, first, last)

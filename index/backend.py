@@ -130,8 +130,11 @@ class SearchBackend(Protocol):
         """How many records match the filters (all records without filters)."""
         ...
 
-    def documents(self, filters: DocumentFilters | None = None, limit: int = 1000) -> list[DocumentSummary]:
-        """The catalogue: summaries of the documents matching the filters, in corpus order."""
+    def documents(
+        self, filters: DocumentFilters | None = None, limit: int | None = 1000
+    ) -> list[DocumentSummary]:
+        """The catalogue: summaries of the documents matching the filters, in corpus order;
+        `limit=None` returns every one (the answers' catalogue must never be cut short)."""
         ...
 
     def close(self) -> None:

@@ -129,8 +129,11 @@ class WhooshBackend:
             docs: Iterator[int] = self.searcher.docs_for_query(query)  # type: ignore[no-untyped-call]
             return sum(1 for _ in docs)
 
-    def documents(self, filters: DocumentFilters | None = None, limit: int = 1000) -> list[DocumentSummary]:
-        """The catalogue: summaries of the documents matching the filters, in corpus order."""
+    def documents(
+        self, filters: DocumentFilters | None = None, limit: int | None = 1000
+    ) -> list[DocumentSummary]:
+        """The catalogue: summaries of the documents matching the filters, in corpus order;
+        `limit=None` returns every one (the answers' catalogue must never be cut short)."""
         f = filters or DocumentFilters()
         found = [
             doc
@@ -140,7 +143,7 @@ class WhooshBackend:
             and (not f.years or doc.meta.year in f.years)
             and (not f.ids or doc.id in f.ids)
         ]
-        return found[:limit]
+        return found if limit is None else found[:limit]
 
     def warm(self) -> None:
         """Create the word segmenter now (a bot's start-up hook) rather than at the first question."""

@@ -34,7 +34,7 @@ class Knowledge:
         self.version = kb.info.version
         self.conflicts: list[Conflict] = list(kb.conflicts)
         self.matcher = AgencyMatcher(kb.agencies)
-        self.catalogue = Catalogue(kb.backend.documents(), self.matcher)
+        self.catalogue = Catalogue(kb.backend.documents(limit=None), self.matcher)
         self.words = Words(kb.backend.analyzer.segmenter)
         self.sounds = SoundAlikes(self.matcher.spoken_names(), gazetteer())
 

@@ -121,8 +121,11 @@ class OpenSearchBackend:
         found = call(self._config, lambda: self._client.count(index=self.records_index, body=body), "a count")
         return int(found["count"])
 
-    def documents(self, filters: DocumentFilters | None = None, limit: int = 1000) -> list[DocumentSummary]:
-        """The catalogue: summaries of the documents matching the filters, in corpus order."""
+    def documents(
+        self, filters: DocumentFilters | None = None, limit: int | None = 1000
+    ) -> list[DocumentSummary]:
+        """The catalogue: summaries of the documents matching the filters, in corpus order;
+        `limit=None` returns every one (the answers' catalogue must never be cut short)."""
         f = filters or DocumentFilters()
         wanted = [
             ("agency", f.agencies),
@@ -155,8 +158,9 @@ class OpenSearchBackend:
         body = {"query": query, "sort": RANKED, "from": start, "size": size, "track_total_hits": False}
         return self._search(self.records_index, body, self._search_type)
 
-    def _in_order(self, index: str, query: Query, limit: int) -> list[dict[str, Any]]:
-        return list(_take(self._pages(index, query), limit))
+    def _in_order(self, index: str, query: Query, limit: int | None) -> list[dict[str, Any]]:
+        pages = self._pages(index, query)
+        return list(pages if limit is None else _take(pages, limit))
 
     def _pages(self, index: str, query: Query) -> Iterator[dict[str, Any]]:
         """Every hit of query in seq order, a page at a time (search_after: no result window)."""

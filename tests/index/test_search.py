@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer.knowledge import knowledge_of
 from bot.corpus.models import Corpus, DocKind
 from bot.text import fold
 from index.backend import KnowledgeBase, RecordKind, SearchFilters
@@ -181,3 +182,10 @@ def test_warm_creates_the_segmenter(built_index: Path) -> None:
     backend.warm()  # type: ignore[attr-defined]
     assert backend.analyzer._segmenter is not None  # type: ignore[attr-defined]
     backend.close()
+
+
+def test_the_catalogue_without_a_limit_is_every_document(knowledge: KnowledgeBase) -> None:
+    everything = knowledge.backend.documents(limit=None)
+    assert [d.id for d in everything] == [d.id for d in knowledge.documents]
+    assert len(knowledge.backend.documents(limit=3)) == 3
+    assert len(knowledge_of(knowledge).catalogue.documents) == len(everything)

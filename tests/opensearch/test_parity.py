@@ -156,3 +156,5 @@ def test_the_catalogue_and_facts_agree(
     filters += [DocumentFilters(ids=[doc.id for doc in corpus.documents[::7]])]
     for f in filters:
         assert cluster_kb.backend.documents(f) == whoosh_kb.backend.documents(f), f
+    everything = cluster_kb.backend.documents(limit=None)
+    assert everything == whoosh_kb.backend.documents(limit=None) and len(everything) == len(corpus.documents)
