@@ -324,3 +324,10 @@ def test_a_documents_metadata_asked_in_everyday_words_leads_with_it(
     reply = ask(question)
     assert reply.found and lead_says in reply.answer.splitlines()[0]
     assert reply.items and reply.items[0].citation is not None
+
+
+def test_who_is_sued_is_answered_from_the_courts_provisions_with_both_cases(ask: Ask) -> None:
+    reply = ask("申请信息公开政府一直没答复，起诉的时候被告是谁？")
+    assert "以受理申请的机关为被告" in reply.answer  # the case of no reply, not only the first case
+    assert "以作出答复的机关为被告；逾期未作出答复的" in reply.answer  # one rule, quoted whole
+    assert any("最高人民法院" in c.title and c.section and "第四条" in c.section for c in reply.citations)

@@ -91,6 +91,11 @@ def guidance_answer(knowledge: Knowledge, q: Question, intent: Intent) -> Answer
         shape = expected_shape(q.folded)
         enough = SHAPED_COVERAGE if shape else LAW_COVERAGE  # a sentence of the asked shape needs less
         found = [m for m in matches if m.coverage >= enough]
+    in_court = intent is Intent.REMEDY and bool(_IN_COURT.search(q.folded))
+    if in_court and laws[1:]:
+        # Who is sued, which court, what a court will not hear: the court's provisions say it
+        # more closely than the 条例; their sentence follows the article when it covers more.
+        found = sorted([*found, *_court_sentences(knowledge, q, asked, laws[1:])], key=lambda m: -m.coverage)
     if guides and found and found[0].hit.doc_kind is DocKind.LAW:
         # Asked of an agency whose guide restates the 条例's rule: the agency's words lead.
         restated = _restated(knowledge, guides, found[0].sentence)
@@ -110,7 +115,11 @@ def guidance_answer(knowledge: Knowledge, q: Question, intent: Intent) -> Answer
             m
             for m in found
             if all(m.sentence != a.sentence for a in anchor)
-            and (m.hit.doc_id in home or m.hit.doc_kind is DocKind.GUIDE)
+            and (
+                m.hit.doc_id in home
+                or m.hit.doc_kind is DocKind.GUIDE
+                or (in_court and m.hit.doc_kind is DocKind.LAW)
+            )
         ]
         room = MAX_QUOTE_CHARS - sum(len(a.sentence) for a in anchor)
         found = anchor + [m for m in others[:1] if len(m.sentence) <= room]
@@ -196,6 +205,16 @@ def _first_clause(text: str) -> str:
 def _in_articles(hit: Hit, articles: tuple[str, ...]) -> bool:
 
     return any(a in part for part in hit.section for a in articles)
+
+
+_IN_COURT = re.compile(r"被告|原告|法院|起诉|受理|管辖|举证")
+
+
+def _court_sentences(
+    knowledge: Knowledge, q: Question, asked: str, law_docs: list[DocumentSummary]
+) -> list[SentenceMatch]:
+    hits = knowledge.search(asked, SearchFilters(documents=[d.id for d in law_docs]), 12)
+    return [m for m in best_sentences(q.about, hits) if m.coverage >= LAW_COVERAGE]
 
 
 def _asked_of(q: Question) -> list[str]:

@@ -112,10 +112,26 @@ def best_sentences(
     return chosen
 
 
+_OTHER_CASE = re.compile(r"^[^，。；]{1,24}的，")  # "逾期未作出答复的，…": the rule's other case
+
+
+def _whole_rule(match: SentenceMatch) -> SentenceMatch:
+    """A clause of a rule split at "；" with its other case joined: one sentence, as written."""
+    following = split_sentences(match.hit.text)
+    at = following.index(match.sentence) if match.sentence in following else -1
+    if not (0 <= at < len(following) - 1) or not match.sentence.endswith(("；", ";")):
+        return match
+    other = following[at + 1]
+    if not _OTHER_CASE.match(other) or len(match.sentence) + len(other) > MAX_QUOTE_CHARS // 2:
+        return match
+    return SentenceMatch(match.hit, match.sentence + other, match.coverage, match.score)
+
+
 def _with_exceptions(chosen: list[SentenceMatch]) -> list[SentenceMatch]:
-    """A rule is never quoted without the "但是…" sentence that qualifies it, room permitting."""
-    out = list(chosen)
-    for match in chosen:
+    """A rule is never quoted without the "但是…" sentence that qualifies it, nor without its
+    other case ("以作出答复的机关为被告；逾期未作出答复的，以受理申请的机关为被告"), room permitting."""
+    out = [_whole_rule(match) for match in chosen]
+    for match in list(out):
         following = split_sentences(match.hit.text)
         at = following.index(match.sentence) if match.sentence in following else -1
         if 0 <= at < len(following) - 1 and following[at + 1].startswith(_EXCEPTION):
