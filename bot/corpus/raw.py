@@ -46,3 +46,4 @@ class RawDocument(BaseModel):
     # "<title>", "标题", "发布时间", "来源", "索引号", "发文字号", "成文日期", "有效性", "原文链接" ...
     encoding: str | None = None  # for text formats: the encoding that decoded the file
     pages: int | None = None  # for PDF
+    warnings: list[str] = Field(default_factory=list)  # what the reader had to mend: "3 undecodable bytes …"

@@ -4,12 +4,18 @@ Order of trust: a byte-order mark; strict UTF-8; the charset the file declares
 (HTML); strict GB18030 (a superset of GBK and GB2312); then charset-normalizer's
 best guess. Whatever decoded the file is recorded. A file that is binary, or whose
 decoded text is mostly replacement characters or mojibake, is refused.
+
+A few bad bytes do not refuse a document (a download cut mid-character, one stray
+byte from an editor): when neither UTF-8 nor GB18030 decodes strictly, the one with
+fewer undecodable bytes is taken if they are at most MAX_BAD_BYTE_SHARE of the file;
+each is replaced with U+FFFD and counted, and the reader warns with the count.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 from charset_normalizer.md import mess_ratio
@@ -43,6 +49,26 @@ _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "cp936": 
 MAX_REPLACEMENT_SHARE = 0.02
 MAX_MESS_RATIO = 0.3
 _SAMPLE = 20_000
+# Undecodable bytes replaced rather than the file refused: at most one in 200 (a few per
+# page). Past this it is a file in another encoding or not text, and the checks above decide.
+MAX_BAD_BYTE_SHARE = 0.005
+_SURROGATES = re.compile("[\udc80-\udcff]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A text file's text, the encoding that decoded it and how many bytes it could not."""
+
+    text: str
+    encoding: str
+    replaced: int = 0  # undecodable bytes, each now U+FFFD
+
+    def warnings(self) -> list[str]:
+        """The warning a reader attaches to the document when bytes were replaced."""
+        if not self.replaced:
+            return []
+        plural = "byte" if self.replaced == 1 else "bytes"
+        return [f"{self.replaced} undecodable {plural} replaced with U+FFFD (read as {self.encoding})"]
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -54,31 +80,61 @@ def declared_charset(data: bytes) -> str | None:
     return _ALIASES.get(name, name)
 
 
-def decode(data: bytes, rel: str, declared: str | None = None) -> tuple[str, str]:
-    """Decode a text file; return (text, encoding) or raise DocumentError."""
+def decode(data: bytes, rel: str, declared: str | None = None) -> Decoded:
+    """Decode a text file, or raise DocumentError."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(data.decode(encoding, errors="replace"), rel, encoding), encoding
+            return _lenient(data, rel, encoding)
     kind = sniff_binary(data)
     if kind:
         raise DocumentError(rel, f"not a text file: the content is a {kind}")
     try:
         # Valid UTF-8 is UTF-8: GBK text almost never is; garbled UTF-8 is refused as such.
-        return _checked(data.decode("utf-8"), rel, "utf-8"), "utf-8"
+        return Decoded(_checked(data.decode("utf-8"), rel, "utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
     garbled: DocumentError | None = None
-    for encoding in dict.fromkeys([declared or "gb18030", "gb18030"]):
+    candidates = list(dict.fromkeys([declared or "gb18030", "gb18030"]))
+    for encoding in candidates:
         try:
-            return _checked(data.decode(encoding), rel, encoding), encoding
+            return Decoded(_checked(data.decode(encoding), rel, encoding), encoding)
         except (UnicodeDecodeError, LookupError):
             continue
         except DocumentError as exc:
             garbled = garbled or exc
+    bad = {encoding: _bad_bytes(data, encoding) for encoding in ["utf-8", *candidates]}
+    for encoding in sorted(bad, key=bad.__getitem__):
+        if bad[encoding] <= len(data) * MAX_BAD_BYTE_SHARE:
+            try:
+                return _lenient(data, rel, encoding)
+            except DocumentError as exc:
+                garbled = garbled or exc
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding in ("utf_8", "gb18030"):
-        raise garbled or DocumentError(rel, "cannot tell the text encoding (neither UTF-8 nor GB18030)")
-    return _checked(data.decode(best.encoding, errors="replace"), rel, best.encoding), best.encoding
+        fewest = min(bad.values())
+        raise garbled or DocumentError(
+            rel,
+            f"cannot tell the text encoding: {fewest} of {len(data)} bytes undecodable as UTF-8 or GB18030",
+        )
+    return Decoded(_checked(data.decode(best.encoding, errors="replace"), rel, best.encoding), best.encoding)
+
+
+def _bad_bytes(data: bytes, encoding: str) -> int:
+    """How many bytes the encoding cannot decode (len(data) + 1 for an unknown encoding)."""
+    try:
+        return len(_SURROGATES.findall(data.decode(encoding, errors="surrogateescape")))
+    except (LookupError, UnicodeDecodeError):  # surrogateescape cannot stand for an ASCII byte
+        return len(data) + 1
+
+
+def _lenient(data: bytes, rel: str, encoding: str) -> Decoded:
+    """Decode with every undecodable byte replaced by U+FFFD and counted."""
+    try:
+        text, replaced = _SURROGATES.subn("\ufffd", data.decode(encoding, errors="surrogateescape"))
+    except UnicodeDecodeError:  # UTF-16 cut mid-unit: count the replacement characters instead
+        text = data.decode(encoding, errors="replace")
+        replaced = text.count("\ufffd")
+    return Decoded(_checked(text, rel, encoding), encoding, replaced)
 
 
 def sniff_binary(data: bytes) -> str | None:

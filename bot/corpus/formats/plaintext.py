@@ -19,7 +19,8 @@ HEADER_LINES = 15
 
 def read_text_file(data: bytes, rel: str, fmt: Format) -> RawDocument:
     """A .txt or .md file as a RawDocument."""
-    text, encoding = decode(data, rel)
+    decoded = decode(data, rel)
+    text = decoded.text
     if fmt == "md":
         text = _HTML_COMMENT.sub("", text)
     lines = text.splitlines()
@@ -52,7 +53,13 @@ def read_text_file(data: bytes, rel: str, fmt: Format) -> RawDocument:
             length += len(cleaned) + (1 if body else 0)
             body.append(cleaned)
     return RawDocument(
-        path=rel, format=fmt, text="\n".join(body), tables=tables, fields=fields, encoding=encoding
+        path=rel,
+        format=fmt,
+        text="\n".join(body),
+        tables=tables,
+        fields=fields,
+        encoding=decoded.encoding,
+        warnings=decoded.warnings(),
     )
 
 

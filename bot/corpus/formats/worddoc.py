@@ -1,4 +1,7 @@
-"""DOCX files with python-docx: paragraphs and tables in body order, merged cells resolved."""
+"""DOCX files with python-docx: paragraphs and tables in body order, merged cells resolved.
+
+The package is checked first (formats.package): entries, unpacked sizes, a bounded unpack.
+"""
 
 from __future__ import annotations
 
@@ -10,12 +13,14 @@ from docx.oxml.ns import qn
 
 from bot.corpus.formats.clean import clean_line, clean_text, join_fragments
 from bot.corpus.formats.grid import SpanCell, resolve_spans
+from bot.corpus.formats.package import check_package
 from bot.corpus.raw import RawDocument, RawTable
 from bot.errors import DocumentError
 
 
 def read_docx(data: bytes, rel: str) -> RawDocument:
     """A .docx file as a RawDocument."""
+    check_package(data, rel)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # zipfile, lxml and python-docx each raise their own types
