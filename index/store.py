@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.corpus.boundary import walk_corpus
 from bot.corpus.load import iter_document_paths
 from bot.corpus.models import AgencyRegistry, Corpus, Document
 from bot.errors import IndexBuildError, IndexUnavailable
@@ -48,14 +49,18 @@ class Published:
 
 
 def corpus_fingerprint(root: Path) -> str:
-    """Identity of a corpus folder's files: relative paths, sizes and mtimes."""
+    """Identity of a corpus folder's files: relative paths, sizes and mtimes.
+
+    The files are those the loader reads (bot/corpus/boundary.py); a link it refuses counts
+    as the link itself, never what it points to outside the corpus.
+    """
     digest = hashlib.sha256()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        rel = path.relative_to(root)
-        if any(part.startswith(".") for part in rel.parts):
-            continue
-        stat = path.stat()
-        digest.update(f"{rel.as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    walk = walk_corpus(root)
+    entries = [(path, path.stat()) for path in walk.files]
+    entries += [(refused.path, refused.path.lstat()) for refused in walk.refused]
+    for path, stat in sorted(entries):
+        rel = path.relative_to(root).as_posix()
+        digest.update(f"{rel}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

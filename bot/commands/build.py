@@ -23,6 +23,7 @@ from bot.backends import Built
 from bot.commands.common import add_index_options, settings_for
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
+from bot.display import shown
 from bot.settings import load_settings
 from index.store import KEEP, corpus_documents, corpus_fingerprint
 
@@ -74,11 +75,12 @@ def build(corpus_dir: Path, index_dir: Path, *, if_stale: bool = False, keep: in
 
 
 def _report_problems(corpus: Corpus) -> None:
+    """Failed documents and the first warnings on stderr, names escaped (bot.display)."""
     for failure in corpus.failures:
-        print(f"FAIL  {failure.path}: {failure.reason}", file=sys.stderr)
+        print(shown(f"FAIL  {failure.path}: {failure.reason}"), file=sys.stderr)
     warnings = [f"warn  {doc.id}: {warning}" for doc in corpus.documents for warning in doc.warnings]
     for line in warnings[:MAX_WARNINGS]:
-        print(line, file=sys.stderr)
+        print(shown(line), file=sys.stderr)
     if len(warnings) > MAX_WARNINGS:
         print(f"... and {len(warnings) - MAX_WARNINGS} more warnings (gongkai check)", file=sys.stderr)
 

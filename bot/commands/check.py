@@ -8,7 +8,9 @@ for a report on the national template, a second line with the template slots fou
 those expected and the table cells verified / unverified, then each identity of the
 template the printed numbers break, with the cells and their numbers. Then the
 documents that failed with the reason, the conflicts between documents, and a summary.
-Exit codes: 0 every document loaded, 1 some failed, 2 bad usage.
+Links that leave the corpus folder, loop or lead nowhere are listed with the failures
+(bot/corpus/boundary.py). Every line is printed through `bot.display.shown`, so a file
+name cannot forge a line. Exit codes: 0 every document loaded, 1 some failed, 2 bad usage.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus, DocKind, Document, ReportTemplate
 from bot.corpus.stats.audit import Audit, audit
+from bot.display import shown
 from bot.lexicon.validate import FileCheck, check_files
 from bot.settings import load_settings
 
@@ -41,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.corpus is None:
         args.corpus = load_settings().corpus_dir
     if not args.corpus.is_dir():
-        print(f"gongkai check: {args.corpus}: not a folder", file=sys.stderr)
+        print(f"gongkai check: {shown(str(args.corpus))}: not a folder", file=sys.stderr)
         return 2
     files = check_files()
     if not all(file.ok for file in files):
@@ -70,7 +73,7 @@ def lexicon_lines(files: list[FileCheck]) -> list[str]:
     if not broken:
         names = ", ".join(file.name.rsplit("/", 1)[1] for file in files)
         return [f"ok    data files: {len(files)} valid ({names})"]
-    return [f"FAIL  {file.name}: {file.error}" for file in broken]
+    return [shown(f"FAIL  {file.name}: {file.error}") for file in broken]
 
 
 def summary(corpus: Corpus) -> dict[str, int]:
@@ -179,4 +182,4 @@ def text_lines(corpus: Corpus) -> list[str]:
         f"{counts['loaded']} loaded, {counts['failed']} failed, {counts['conflicts']} conflicts, "
         f"{counts['warnings']} warnings, {counts['agencies']} agencies"
     )
-    return lines
+    return [shown(line) for line in lines]

@@ -9,6 +9,8 @@
 
 This module only orchestrates; each step lives in its own module. A document that
 cannot be loaded becomes a LoadFailure naming the file and the reason; the rest load.
+What is inside the corpus is decided by `boundary.walk_corpus`: a link that leaves the
+folder, loops or leads nowhere is a LoadFailure too, and nothing outside is ever read.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from bot.corpus.agencies import (
+    AGENCY_FILE,
     AgencyFile,
     build_registry,
     learned_area_codes,
@@ -29,10 +32,11 @@ from bot.corpus.agencies import (
     misprinted_places,
     read_agency_file,
 )
+from bot.corpus.boundary import Walk, outside_reason, walk_corpus
 from bot.corpus.catalogue import extract_catalogue
 from bot.corpus.conflicts import find_conflicts
 from bot.corpus.contacts import extract_contacts, owner
-from bot.corpus.formats import read_document
+from bot.corpus.formats import parse_document, read_file
 from bot.corpus.header import read_header
 from bot.corpus.layout import unwrap
 from bot.corpus.meta import infer_meta, merge_meta
@@ -42,8 +46,9 @@ from bot.corpus.phones import with_area_code
 from bot.corpus.procedure import extract_procedure
 from bot.corpus.raw import RawDocument
 from bot.corpus.sections import build_sections
-from bot.corpus.sidecar import is_sidecar, read_sidecar
+from bot.corpus.sidecar import is_sidecar, read_sidecar, sidecar_path
 from bot.corpus.stats import extract_statistics
+from bot.display import shown
 from bot.errors import CorpusError, DocumentError
 
 log = logging.getLogger(__name__)
@@ -52,15 +57,16 @@ SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".pdf", ".docx"})
 
 
 def iter_document_paths(root: Path) -> Iterator[Path]:
-    """Every document file under root, sorted, skipping sidecars, agencies.toml and hidden files."""
-    for path in sorted(root.rglob("*")):
-        if (
-            path.is_file()
-            and path.suffix.lower() in SUFFIXES
-            and not is_sidecar(path)
-            and not _hidden(path, root)
-        ):
-            yield path
+    """Every document file inside root, sorted, skipping sidecars, agencies.toml and hidden files."""
+    yield from _documents(walk_corpus(root))
+
+
+def _documents(walk: Walk) -> Iterator[Path]:
+    return (path for path in walk.files if _is_document(path))
+
+
+def _is_document(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES and not is_sidecar(path)
 
 
 def load_corpus(root: Path, progress: Callable[[Path], None] | None = None) -> Corpus:
@@ -70,7 +76,12 @@ def load_corpus(root: Path, progress: Callable[[Path], None] | None = None) -> C
     corpus = Corpus(root=str(root))
     agency_file = _agency_file(root, corpus.failures)
     registry = build_registry(agency_file)
-    for path in iter_document_paths(root):
+    walk = walk_corpus(root)
+    corpus.failures += [
+        LoadFailure(path=shown(refused.path.relative_to(root).as_posix()), reason=refused.reason)
+        for refused in walk.refused
+    ]
+    for path in _documents(walk):
         if progress:
             progress(path)
         try:
@@ -91,21 +102,28 @@ def load_document(path: Path, root: Path) -> Document:
 
 def _load(path: Path, root: Path, registry: AgencyRegistry) -> Document:
     rel = path.relative_to(root).as_posix()
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(rel, f"unreadable file: {exc.strerror or exc}") from exc
-    if not data.strip():
-        raise DocumentError(rel, "empty file")
-    sidecar, warnings = read_sidecar(path, rel)
-    raw = _read(path, rel)
+    if shown(rel) != rel:  # the name may become a title shown to citizens: it must be plain text
+        raise DocumentError(shown(rel), "the file name holds control characters or is not UTF-8: rename it")
+    if reason := outside_reason(path, root):
+        raise DocumentError(rel, reason)
+    data = read_file(path.resolve(), rel)  # sized before it is read, never more than the limit
+    sidecar, warnings = _sidecar(path, rel, root)
+    raw = _read(data, path, rel)
     return _understand(raw, hashlib.sha256(data).hexdigest(), sidecar, warnings, registry)
 
 
-def _read(path: Path, rel: str) -> RawDocument:
+def _sidecar(path: Path, rel: str, root: Path) -> tuple[dict[str, object], list[str]]:
+    """The sidecar's fields; one that is a link out of the corpus is named, not read."""
+    sidecar = sidecar_path(path)
+    if sidecar.is_symlink() and (reason := outside_reason(sidecar, root)):
+        return {}, [f"sidecar {sidecar.name}: {reason}"]
+    return read_sidecar(path, rel)
+
+
+def _read(data: bytes, path: Path, rel: str) -> RawDocument:
     """The reader's output; any reader failure becomes this document's DocumentError."""
     try:
-        return read_document(path, rel)
+        return parse_document(data, path.suffix, rel)
     except DocumentError:
         raise
     except Exception as exc:  # a reader bug or a broken file must not stop the corpus
@@ -135,7 +153,7 @@ def _understand(
         contacts=extract_contacts(body, tree, agency),
         procedure=extract_procedure(tree, body) if meta.kind is DocKind.GUIDE else None,
         catalogue=catalogue,
-        warnings=[*warnings, *meta_warnings, *stat_warnings],
+        warnings=[*raw.warnings, *warnings, *meta_warnings, *stat_warnings],
     )
 
 
@@ -154,6 +172,10 @@ def _statistics(raw: RawDocument, sections: list[Section]) -> tuple[list[Statist
 
 def _agency_file(root: Path, failures: list[LoadFailure]) -> AgencyFile:
     """The operator's agency file; a broken one is reported and the registry built without it."""
+    path = root / AGENCY_FILE
+    if path.is_symlink() and (reason := outside_reason(path, root)):
+        failures.append(LoadFailure(path=AGENCY_FILE, reason=reason))
+        return AgencyFile()
     try:
         return read_agency_file(root)
     except DocumentError as exc:
@@ -191,7 +213,3 @@ def _with_area_codes(doc: Document, registry: AgencyRegistry) -> Document:
         named = contact.model_copy(update={"agency": agency.name}) if agency else contact
         contacts.append(with_area_code(named, agency.area_code if agency else None))
     return doc.model_copy(update={"contacts": contacts})
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)

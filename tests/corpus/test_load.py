@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.corpus import load, load_corpus
@@ -18,14 +16,14 @@ def test_a_reader_crash_fails_only_its_document(
     bare_corpus: CopyCorpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = bare_corpus(SEED, GUIDE)
-    real = load.read_document
+    real = load.parse_document
 
-    def flaky(path: Path, rel: str) -> RawDocument:
+    def flaky(data: bytes, suffix: str, rel: str) -> RawDocument:
         if rel == GUIDE:
             raise ValueError("bad xref table")
-        return real(path, rel)
+        return real(data, suffix, rel)
 
-    monkeypatch.setattr(load, "read_document", flaky)
+    monkeypatch.setattr(load, "parse_document", flaky)
     corpus = load_corpus(root)
     assert [d.id for d in corpus.documents] == [SEED]
     (failure,) = corpus.failures
