@@ -52,7 +52,7 @@ class Chat:
     def __init__(
         self,
         kb: KnowledgeBase,
-        drafts: Path | None = None,
+        drafts: Path,
         max_chars: int | None = None,
         charts: Path | None = None,
     ) -> None:
@@ -60,7 +60,7 @@ class Chat:
         self.max_chars = max_chars
         self.charts = charts or Path.cwd()  # where a comparison's chart is saved
         self.context: Context | None = None  # what a follow-up may take from the last question
-        self.drafting = TerminalDraft(kb, drafts or Path.cwd())
+        self.drafting = TerminalDraft(kb, drafts)  # forms hold ID numbers: never the working folder
         self.commands: dict[str, Callable[[str], str]] = {
             "/help": lambda _: HELP,
             "/hotline": self.hotline,
@@ -149,12 +149,12 @@ def run_chat(
     kb: KnowledgeBase,
     stdin: TextIO,
     out: TextIO,
-    drafts: Path | None = None,
+    drafts: Path,
     max_chars: int | None = None,
     charts: Path | None = None,
 ) -> int:
-    """Read questions until /quit or end of input; drafted forms and charts are saved in
-    `drafts` and `charts` (default: here)."""
+    """Read questions until /quit or end of input; drafted forms are saved in `drafts`,
+    charts in `charts` (default: here)."""
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and in-memory history for input())
     chat = Chat(kb, drafts, max_chars, charts)

@@ -1,4 +1,8 @@
-"""`gongkai chat`: a terminal chat over the same answer engine as the Telegram bot."""
+"""`gongkai chat`: a terminal chat over the same answer engine as the Telegram bot.
+
+Drafted application forms hold the applicant's ID number: they go to DATA_DIR/drafts
+(or --drafts), never to the folder the chat was started in, which may be a checkout.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from index.backend import KnowledgeBase
 
+DRAFTS_FOLDER = "drafts"  # inside the data folder
+
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the command."""
@@ -22,7 +28,7 @@ def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument(
         "--drafts",
         type=Path,
-        help="folder for the application forms /draft writes (default: the current one)",
+        help=f"folder for the application forms /draft writes (default: DATA_DIR/{DRAFTS_FOLDER})",
     )
     parser.add_argument(
         "--charts",
@@ -43,6 +49,7 @@ def chat(
     kb: KnowledgeBase, settings: Settings, drafts: Path | None = None, charts: Path | None = None
 ) -> int:
     """The terminal chat over an opened knowledge base, which it closes at the end."""
+    drafts = drafts or settings.data_dir / DRAFTS_FOLDER
     try:
         return run_chat(kb, sys.stdin, sys.stdout, drafts, settings.max_question_chars, charts)
     finally:
