@@ -18,6 +18,7 @@ from bot.corpus.models import Corpus, Document
 from index.analyzer import domain_words
 from index.backend import IndexInfo
 from index.facts import IndexFacts, count_kinds, summarize, write_facts
+from index.manifest import write_manifest
 from index.records import IndexRecord, document_records
 from index.schema import make_schema
 from index.search import WHOOSH_DIR
@@ -50,7 +51,7 @@ def build_index(
     progress: Callable[[Document], None] | None = None,
     procs: int | None = None,
 ) -> IndexInfo:
-    """Index every document of corpus into the folder target and store its facts there.
+    """Index every document of corpus into the folder target, store its facts and its manifest.
 
     procs: writer processes; None picks one per core for a large corpus, else one.
     """
@@ -90,6 +91,7 @@ def build_index(
         failures=corpus.failures,
     )
     write_facts(target, facts)
+    write_manifest(target)  # last: a version without one is incomplete
     return info
 
 
