@@ -18,6 +18,7 @@ A current version that is damaged (a file truncated, changed or deleted) is stal
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -75,11 +76,11 @@ def current_folder(index_dir: Path) -> Path | None:
     return (index_dir / pointer.readlink()).resolve()
 
 
-def open_index(index_dir: Path) -> KnowledgeBase:
+def open_index(index_dir: Path, *, fallback: bool = False) -> KnowledgeBase:
     """Open the version `current` points to (or index_dir itself if it is a version folder).
 
-    If that version is missing or damaged, the newest intact one is opened instead and
-    the reason logged; IndexUnavailable only when no version is intact.
+    fallback (at start-up): if that version is missing or damaged, the newest intact one
+    is opened instead and the reason logged; IndexUnavailable only when none is intact.
     """
     folder = current_folder(index_dir)
     if folder is None:
@@ -92,6 +93,8 @@ def open_index(index_dir: Path) -> KnowledgeBase:
             raise IndexUnavailable(missing)
         return open_version(folder)
     except IndexUnavailable as exc:
+        if not fallback:
+            raise
         return _open_fallback(index_dir, folder, exc)
 
 
@@ -154,7 +157,7 @@ def publish(
         except Exception as exc:
             shutil.rmtree(partial, ignore_errors=True)
             raise IndexBuildError(
-                f"the new index could not be built; the served index is untouched: {exc}"
+                f"the new index could not be built; the served index is untouched: {why(exc, versions)}"
             ) from exc
         folder = versions / version
         partial.rename(folder)
@@ -162,6 +165,18 @@ def publish(
         switch(index_dir, folder)
         prune(index_dir, keep)
         return Published(info=info, folder=folder, previous=previous.name if previous else None)
+
+
+def why(exc: BaseException, folder: Path) -> str:
+    """The reason a build failed, for an operator: a full disk named as such, with its folder."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return (
+                f"the disk is full (no space left on the device) under {folder}: free space, then build again"
+            )
+        seen = seen.__cause__ or seen.__context__
+    return str(exc)
 
 
 def verify(folder: Path, expected: IndexInfo) -> None:

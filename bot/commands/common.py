@@ -51,4 +51,4 @@ def open_knowledge_base(index_dir: Path, corpus_dir: Path) -> KnowledgeBase:
             if not had_index:
                 raise
             print(f"未能重建（{exc}），继续使用现有索引。", file=sys.stderr, flush=True)
-    return backends.open_knowledge(settings, index_dir)
+    return backends.open_knowledge(settings, index_dir, fallback=True)

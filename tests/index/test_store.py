@@ -186,7 +186,7 @@ def test_open_index_explains_what_is_missing(tmp_path: Path, served: Path) -> No
         open_index(served)
     (folder / "facts.json").chmod(0o644)
     (folder / "facts.json").write_text("{broken", encoding="utf-8")
-    with pytest.raises(IndexDamaged, match="facts.json is 7 bytes, the build wrote"):
+    with pytest.raises(IndexDamaged, match=r"facts\.json is 7 bytes, the build wrote"):
         open_index(served)
     shutil.rmtree(folder)
     with pytest.raises(IndexUnavailable, match="missing"):
