@@ -24,11 +24,13 @@ from pathlib import Path
 import pytest
 from whoosh.filedb import filestore
 
+from bot.channels.telegram.app import _index_opener
 from bot.cli import main
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
 from bot.errors import IndexDamaged
 from bot.serving import KnowledgeHolder
+from bot.settings import Settings
 from index.store import complete_versions, corpus_fingerprint, current_folder, open_index, publish
 from tests.conftest import CORPUS_DIR, REPO
 
@@ -227,6 +229,21 @@ def test_start_up_serves_the_newest_intact_version_and_says_why(
     assert f"serving the intact version {intact.name}" in caplog.text
     with pytest.raises(IndexDamaged):  # a reload keeps what it serves rather than go back
         open_index(index_dir)
+
+
+def test_the_bot_falls_back_at_start_but_a_reload_keeps_what_it_serves(
+    items: Corpus, fault_dir: Path
+) -> None:
+    index_dir = fault_dir / "index"
+    intact, damaged = published(items, index_dir, times=2)
+    delete_segment(damaged)
+    settings = Settings(_env_file=None, index_dir=index_dir, data_dir=fault_dir / "data")  # type: ignore[call-arg]
+    holder = KnowledgeHolder(_index_opener(settings))  # the opener `serve` gives its holder
+    assert asyncio.run(holder.start()).version == intact.name
+    with pytest.raises(IndexDamaged, match="was deleted"):
+        asyncio.run(holder.reload())
+    assert holder.info.version == intact.name
+    asyncio.run(holder.close())
 
 
 def test_ask_starts_on_an_intact_version_and_fails_clearly_when_none_is(
