@@ -57,15 +57,20 @@ def served_from(settings: Settings, index_dir: Path) -> str:
     return str(index_dir)
 
 
-def open_knowledge(settings: Settings, index_dir: Path | None = None) -> KnowledgeBase:
-    """Open the current version of the configured backend (IndexUnavailable if there is none)."""
+def open_knowledge(
+    settings: Settings, index_dir: Path | None = None, *, fallback: bool = False
+) -> KnowledgeBase:
+    """Open the current version of the configured backend (IndexUnavailable if there is none).
+
+    fallback (start-up): a damaged current whoosh version gives way to the newest intact one.
+    """
     if uses_cluster(settings):
         from index.opensearch.store import open_cluster
 
         return open_cluster(cluster_config(settings))
     from index.store import open_index
 
-    return open_index(index_dir or settings.index_dir)
+    return open_index(index_dir or settings.index_dir, fallback=fallback)
 
 
 def current_version(settings: Settings, index_dir: Path) -> str | None:

@@ -5,6 +5,7 @@
     │   └── DocumentError     one document cannot be loaded; names the file and the reason
     ├── IndexUnavailable      no built index, or it cannot be opened
     │   ├── IndexBuildError   a rebuild failed; the served index is untouched
+    │   ├── IndexDamaged      a version's file differs from its manifest; names the file
     │   └── IndexLocked       another rebuild holds the lock
     ├── QueryError            a question that cannot be turned into a search
     ├── SettingsError         invalid configuration; names the setting
@@ -22,6 +23,8 @@ its `str()` never repeats what the citizen typed, so logging it leaks nothing.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 
 class GongkaiError(Exception):
@@ -47,6 +50,16 @@ class IndexUnavailable(GongkaiError):
 
 class IndexBuildError(IndexUnavailable):
     """A rebuild failed; the index being served is untouched."""
+
+
+class IndexDamaged(IndexUnavailable):
+    """A built version's file is missing or differs from what its build recorded."""
+
+    def __init__(self, folder: Path, file: str, reason: str) -> None:
+        super().__init__(f"{folder}: damaged index version: {file} {reason}; run `gongkai build`")
+        self.folder = folder
+        self.file = file
+        self.reason = reason
 
 
 class IndexLocked(IndexUnavailable):

@@ -9,6 +9,7 @@ query.py     questions to weighted terms, filters, phrase candidates
 scoring.py   BM25F in numpy over whoosh's postings
 search.py    WhooshBackend (the SearchBackend) and open_version
 store.py     versions, atomic switch, lock, rollback, open_index
+manifest.py  each version's files, sizes and checksums: written last, checked at open
 bench.py     make bench (with synthetic.py, a corpus of any size)
 """
 

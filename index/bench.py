@@ -30,6 +30,7 @@ from bot.corpus.models import Corpus
 from index.analyzer import GongkaiAnalyzer
 from index.backend import SearchFilters
 from index.build import build_index, corpus_words, iter_texts
+from index.manifest import check_manifest
 from index.search import open_version
 from index.segment import import_jieba
 from index.synthetic import synthetic_corpus
@@ -147,9 +148,15 @@ def tokenization(corpus: Corpus, texts: list[str]) -> dict[str, float]:
 
 
 def query_latency(folder: Path, corpus: Corpus) -> dict[str, float]:
-    """Median and p95 of search() over the questions, plus filtered searches; RSS."""
+    """Opening (checksums included), median and p95 of search() over the questions,
+    plus filtered searches; RSS."""
+    start = time.perf_counter()
+    check_manifest(folder)
+    checksum_ms = (time.perf_counter() - start) * 1000
     before = _rss_mb()
+    start = time.perf_counter()
     knowledge = open_version(folder)
+    open_ms = (time.perf_counter() - start) * 1000
     backend = knowledge.backend
     agency = corpus.documents[0].meta.agency
     filtered = SearchFilters(agencies=[agency] if agency else [], years=[2024])
@@ -164,6 +171,8 @@ def query_latency(folder: Path, corpus: Corpus) -> dict[str, float]:
     finally:
         backend.close()
     return {
+        "checksum_ms": checksum_ms,
+        "open_ms": open_ms,
         "median_ms": statistics.median(plain),
         "p95_ms": _p95(plain),
         "filtered_median_ms": statistics.median(narrow),
@@ -231,7 +240,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
     print(
         f"{'passages':>9} {'docs':>6} {'MB':>6} {'build s':>8} {'doc/s':>7} {'MB/s':>6} "
         f"{'jieba s':>8} {'rjieba s':>8} {'build/jieba':>11} {'index MB':>8} {'p50 ms':>7} {'p95 ms':>7} "
-        f"{'fp95 ms':>7} {'phr p95':>7} {'bm25 p95':>8} {'RSS MB':>7} {'ix RSS':>7}"
+        f"{'fp95 ms':>7} {'phr p95':>7} {'bm25 p95':>8} {'RSS MB':>7} {'ix RSS':>7} "
+        f"{'open ms':>7} {'sha ms':>7}"
     )
     for r in results:
         print(
@@ -240,7 +250,8 @@ def print_table(results: list[dict[str, Any]]) -> None:
             f"{r['mb_per_s']:>6.2f} {r['jieba_s']:>8.1f} {r['rjieba_s']:>8.2f} {r['build_vs_jieba']:>11.2f} "
             f"{r['index_mb']:>8.1f} {r['median_ms']:>7.1f} {r['p95_ms']:>7.1f} {r['filtered_p95_ms']:>7.1f} "
             f"{r['phrase_p95_ms']:>7.1f} "
-            f"{r.get('bm25_p95_ms', float('nan')):>8.1f} {r['rss_mb']:>7.0f} {r['index_rss_mb']:>7.0f}"
+            f"{r.get('bm25_p95_ms', float('nan')):>8.1f} {r['rss_mb']:>7.0f} {r['index_rss_mb']:>7.0f} "
+            f"{r['open_ms']:>7.0f} {r['checksum_ms']:>7.0f}"
         )
 
 

@@ -6,18 +6,24 @@ or locks; index/store.py builds versions next to the served one and switches.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import StructFile
+from whoosh.util import random_name
+from whoosh.writing import IndexWriter
 
 from bot.corpus.models import Corpus, Document
 from index.analyzer import domain_words
 from index.backend import IndexInfo
 from index.facts import IndexFacts, count_kinds, summarize, write_facts
+from index.manifest import write_manifest
 from index.records import IndexRecord, document_records
 from index.schema import make_schema
 from index.search import WHOOSH_DIR
@@ -50,7 +56,7 @@ def build_index(
     progress: Callable[[Document], None] | None = None,
     procs: int | None = None,
 ) -> IndexInfo:
-    """Index every document of corpus into the folder target and store its facts there.
+    """Index every document of corpus into the folder target, store its facts and its manifest.
 
     procs: writer processes; None picks one per core for a large corpus, else one.
     """
@@ -58,7 +64,8 @@ def build_index(
     target.mkdir(parents=True, exist_ok=True)
     (target / WHOOSH_DIR).mkdir()
     schema = make_schema(corpus_words(corpus))
-    ix = whoosh_index.create_in(str(target / WHOOSH_DIR), schema)
+    storage = BuildStorage(str(target / WHOOSH_DIR))
+    ix = storage.create_index(schema)  # type: ignore[no-untyped-call]
     counts: Counter[str] = Counter()
     # procs > 1: whoosh's multiprocessing writer, one segment per process.
     options = {"procs": procs, "multisegment": True} if procs > 1 else {}
@@ -72,7 +79,7 @@ def build_index(
                 progress(doc)
         writer.commit()
     except BaseException:
-        writer.cancel()
+        _abandon(writer, storage)
         raise
     info = IndexInfo(
         version=version or new_version_id(),
@@ -90,7 +97,57 @@ def build_index(
         failures=corpus.failures,
     )
     write_facts(target, facts)
+    write_manifest(target)  # last: a version without one is incomplete
     return info
+
+
+class BuildStorage(FileStorage):
+    """whoosh's FileStorage, keeping the files it opens so that a failed build closes them."""
+
+    def __init__(self, path: str, created: list[StructFile] | None = None) -> None:
+        super().__init__(path)  # type: ignore[no-untyped-call]
+        self.created: list[StructFile] = created if created is not None else []
+
+    def create_file(self, name: str, excl: bool = False, mode: str = "wb", **kwargs: Any) -> StructFile:
+        """Create a file of the index, as whoosh does, and remember it."""
+        created: StructFile = super().create_file(name, excl, mode, **kwargs)  # type: ignore[no-untyped-call]
+        self.created.append(created)
+        return created
+
+    def open_file(self, name: str, **kwargs: Any) -> StructFile:
+        """Open a file of the index (merging and assembling read them back), and remember it."""
+        opened: StructFile = super().open_file(name, **kwargs)  # type: ignore[no-untyped-call]
+        self.created.append(opened)
+        return opened
+
+    def temp_storage(self, name: str | None = None) -> FileStorage:
+        """The writer's scratch folder, its files remembered too."""
+        folder = Path(self.folder, name or f"{random_name()}.tmp")
+        temp: FileStorage = BuildStorage(str(folder), self.created).create()  # type: ignore[no-untyped-call]
+        return temp
+
+    def close_files(self) -> None:
+        """Close every file still open, without writing more (the disk may be full)."""
+        for created in self.created:
+            if not created.is_closed:
+                with contextlib.suppress(Exception):  # flushing what is buffered may fail again
+                    created.file.close()
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Writer processes get the storage, never this process's open files.
+        return {**self.__dict__, "created": []}
+
+
+def _abandon(writer: IndexWriter, storage: BuildStorage) -> None:
+    """Undo a failed write without masking why it failed.
+
+    After a failed commit whoosh's writer is closed, and cancel() would raise
+    "This writer is closed" in place of the real reason (e.g. the disk is full).
+    """
+    if not getattr(writer, "is_closed", False):
+        with contextlib.suppress(Exception):
+            writer.cancel()
+    storage.close_files()
 
 
 def writer_procs(corpus: Corpus) -> int:

@@ -5,22 +5,25 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
 import numpy as np
-from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import FileIndex
 from whoosh.query.compound import And, Or
 from whoosh.query.qcore import Every, Query
 from whoosh.query.terms import Term
 from whoosh.searching import Searcher
 
 from bot.corpus.models import AgencyRegistry
-from bot.errors import IndexUnavailable
+from bot.errors import IndexDamaged, IndexUnavailable
 from index.analyzer import squeeze
 from index.backend import DocumentFilters, DocumentSummary, Hit, IndexInfo, KnowledgeBase, SearchFilters
 from index.facts import FORMAT, read_facts
 from index.locks import hold_shared
+from index.manifest import check_manifest, check_sizes
 from index.query import Synonyms, filter_query, filter_values, phrase_words, weighted_terms
 from index.records import doc_no_key, index_no_key
 from index.schema import TEXT_FIELDS, analyzer_of
@@ -48,7 +51,10 @@ class WhooshBackend:
         self._lock = threading.RLock()
         self._in_use: IO[bytes] | None = hold_shared(folder / IN_USE_FILE)
         try:
-            self._index = whoosh_index.open_dir(str(folder / WHOOSH_DIR))
+            # Plain reads, no memory map: a file truncated underneath raises an error
+            # in the reading thread instead of killing the process with SIGBUS.
+            storage = FileStorage(str(folder / WHOOSH_DIR), supports_mmap=False, readonly=True)  # type: ignore[no-untyped-call]
+            self._index: FileIndex = storage.open_index()  # type: ignore[no-untyped-call]
             self._searcher: Searcher | None = self._index.searcher()
         except Exception as exc:  # whoosh raises many kinds for a damaged index
             self.close()
@@ -66,7 +72,7 @@ class WhooshBackend:
 
     def search(self, text: str, filters: SearchFilters | None = None, limit: int = 10) -> list[Hit]:
         """Rank records for plain user text; the text is never parsed as query syntax."""
-        with self._lock:
+        with self._reading():
             terms = weighted_terms(self.analyzer, self.synonyms, text)
             if not terms or limit <= 0:
                 return []
@@ -83,7 +89,7 @@ class WhooshBackend:
         The best-scored candidates are checked against their stored text, at most
         PHRASE_CHECKS per wanted hit, so a rare phrase among common words stays fast.
         """
-        with self._lock:
+        with self._reading():
             wanted, needs = squeeze(text), phrase_words(self.analyzer, text)
             if not wanted or not needs or limit <= 0:
                 return []
@@ -105,7 +111,7 @@ class WhooshBackend:
 
     def lookup(self, *, doc_no: str | None = None, index_no: str | None = None) -> list[Hit]:
         """Items whose 文号 or 索引号 equals the given one, tolerating bracket variants."""
-        with self._lock:
+        with self._reading():
             terms: list[Query] = []
             if doc_no and doc_no.strip():
                 terms.append(Term("doc_no", doc_no_key(doc_no)))
@@ -117,12 +123,12 @@ class WhooshBackend:
 
     def records(self, filters: SearchFilters, limit: int = 1000) -> list[Hit]:
         """Every record matching the filters, unranked, in index order."""
-        with self._lock:
+        with self._reading():
             return self._unranked(filter_query(filters) or Every(), limit)  # type: ignore[no-untyped-call]
 
     def count(self, filters: SearchFilters | None = None) -> int:
         """How many records match the filters (all records without filters)."""
-        with self._lock:
+        with self._reading():
             query = filter_query(filters)
             if query is None:
                 return int(self.searcher.doc_count())
@@ -159,6 +165,21 @@ class WhooshBackend:
             if self._in_use is not None:
                 self._in_use.close()
                 self._in_use = None
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """One call at a time; a read that fails on a file changed since the build names it."""
+        with self._lock:
+            try:
+                yield
+            except IndexUnavailable:
+                raise
+            except Exception as exc:
+                try:
+                    check_sizes(self.folder)
+                except IndexDamaged as damaged:
+                    raise damaged from exc
+                raise
 
     def _holding(self, needs: list[list[list[str]]]) -> Ids:
         """Documents meeting every need: some alternative whose words all occur."""
@@ -200,7 +221,8 @@ def _hit(stored: dict[str, Any], score: float | None) -> Hit:
 
 
 def open_version(folder: Path) -> KnowledgeBase:
-    """Open one built version folder: the whoosh index plus the facts beside it."""
+    """Open one built version folder, its files checked against its manifest first."""
+    check_manifest(folder)
     try:
         facts = read_facts(folder)
     except (OSError, ValueError) as exc:

@@ -4,17 +4,23 @@
     ├── current -> versions/<id>    symlink, replaced with os.replace (atomic)
     ├── build.lock                  fcntl lock held by the one running rebuild (holds its pid)
     └── versions/
-        ├── <id>/                   a verified version: whoosh/ + facts.json (+ .in-use)
+        ├── <id>/                   a verified version: whoosh/ + facts.json + manifest.json (+ .in-use)
         └── <id>.partial/           a build in progress, or the leftovers of a killed one
 
 A rebuild that fails or is killed at any point leaves `current` untouched; the next
 rebuild removes leftovers. Readers mark the version they serve with a shared lock on
 its .in-use file, and pruning never deletes a version in use.
+
+A published version's files are read-only and listed in its manifest (index/manifest.py).
+A current version that is damaged (a file truncated, changed or deleted) is stale, so
+`--if-stale` rebuilds it, and `open_index` serves the newest intact version meanwhile.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import logging
 import os
 import shutil
 from collections.abc import Callable
@@ -29,6 +35,7 @@ from index.backend import IndexInfo, KnowledgeBase, RecordKind, SearchFilters
 from index.build import build_index, new_version_id
 from index.facts import FORMAT, read_facts
 from index.locks import acquire_build_lock, in_use
+from index.manifest import check_manifest, seal
 from index.search import IN_USE_FILE, WhooshBackend, open_version
 
 CURRENT = "current"
@@ -37,6 +44,8 @@ LOCK_FILE = "build.lock"
 PARTIAL = ".partial"
 KEEP = 3  # versions kept on disk, the served one included
 SMOKE_QUERY = "政府信息公开"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -72,27 +81,58 @@ def current_folder(index_dir: Path) -> Path | None:
     return (index_dir / pointer.readlink()).resolve()
 
 
-def open_index(index_dir: Path) -> KnowledgeBase:
-    """Open the version `current` points to (or index_dir itself if it is a version folder)."""
+def open_index(index_dir: Path, *, fallback: bool = False) -> KnowledgeBase:
+    """Open the version `current` points to (or index_dir itself if it is a version folder).
+
+    fallback (at start-up): if that version is missing or damaged, the newest intact one
+    is opened instead and the reason logged; IndexUnavailable only when none is intact.
+    """
     folder = current_folder(index_dir)
     if folder is None:
         if (index_dir / "facts.json").is_file():
             return open_version(index_dir)
         raise IndexUnavailable(f"{index_dir}: no index has been built here yet: run `gongkai build`")
-    if not folder.is_dir():
-        raise IndexUnavailable(
-            f"{index_dir}: the current index {folder.name} is missing: run `gongkai build`"
-        )
-    return open_version(folder)
+    try:
+        if not folder.is_dir():
+            missing = f"{index_dir}: the current index {folder.name} is missing: run `gongkai build`"
+            raise IndexUnavailable(missing)
+        return open_version(folder)
+    except IndexUnavailable as exc:
+        if not fallback:
+            raise
+        return _open_fallback(index_dir, folder, exc)
+
+
+def _open_fallback(index_dir: Path, current: Path, reason: IndexUnavailable) -> KnowledgeBase:
+    """The newest intact version: older than current first (a rollback's reason still holds)."""
+    others = [folder for folder in complete_versions(index_dir) if folder != current]
+    if not others:
+        raise reason
+    log.error("%s", reason)
+    older = [folder for folder in others if folder.name < current.name]
+    newer = [folder for folder in others if folder.name > current.name]
+    for folder in [*reversed(older), *reversed(newer)]:
+        try:
+            kb = open_version(folder)
+        except IndexUnavailable as exc:
+            log.error("not usable either: %s", exc)
+            continue
+        log.warning("serving the intact version %s until the index is rebuilt (gongkai build)", folder.name)
+        return kb
+    raise IndexUnavailable(f"{reason}; no other intact version in {index_dir / VERSIONS}") from reason
 
 
 def is_stale(index_dir: Path, corpus_dir: Path) -> bool:
-    """Whether there is no usable current version or the corpus changed since it was built."""
+    """Whether there is no intact current version or the corpus changed since it was built."""
     folder = current_folder(index_dir)
     if folder is None:
         return True
     try:
+        check_manifest(folder)
         facts = read_facts(folder)
+    except IndexUnavailable as exc:
+        log.warning("the current index must be rebuilt: %s", exc)
+        return True
     except (OSError, ValueError):
         return True
     return facts.format != FORMAT or facts.fingerprint != corpus_fingerprint(corpus_dir)
@@ -118,10 +158,11 @@ def publish(
         try:
             info = build_index(corpus, partial, version=version, fingerprint=fingerprint, progress=progress)
             verify(partial, info)
+            seal(partial)  # read-only from here on: readers trust what the manifest lists
         except Exception as exc:
             shutil.rmtree(partial, ignore_errors=True)
             raise IndexBuildError(
-                f"the new index could not be built; the served index is untouched: {exc}"
+                f"the new index could not be built; the served index is untouched: {why(exc, versions)}"
             ) from exc
         folder = versions / version
         partial.rename(folder)
@@ -129,6 +170,18 @@ def publish(
         switch(index_dir, folder)
         prune(index_dir, keep)
         return Published(info=info, folder=folder, previous=previous.name if previous else None)
+
+
+def why(exc: BaseException, folder: Path) -> str:
+    """The reason a build failed, for an operator: a full disk named as such, with its folder."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.errno in (errno.ENOSPC, errno.EDQUOT):
+            return (
+                f"the disk is full (no space left on the device) under {folder}: free space, then build again"
+            )
+        seen = seen.__cause__ or seen.__context__
+    return str(exc)
 
 
 def verify(folder: Path, expected: IndexInfo) -> None:

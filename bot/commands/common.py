@@ -41,7 +41,7 @@ def open_knowledge_base(index_dir: Path, corpus_dir: Path) -> KnowledgeBase:
     settings = load_settings()  # the backend (whoosh folder or OpenSearch cluster) comes from here
     if corpus_dir.is_dir() and backends.is_stale(settings, index_dir, corpus_dir):
         had_index = backends.has_index(settings, index_dir)
-        what = "语料有更新，正在重建索引" if had_index else "尚无索引，正在构建（只需一次）"
+        what = "语料有更新或索引已损坏，正在重建索引" if had_index else "尚无索引，正在构建（只需一次）"
         target = backends.served_from(settings, index_dir)
         print(f"{what}：{corpus_dir} → {target} …", file=sys.stderr, flush=True)
         try:
@@ -51,4 +51,4 @@ def open_knowledge_base(index_dir: Path, corpus_dir: Path) -> KnowledgeBase:
             if not had_index:
                 raise
             print(f"未能重建（{exc}），继续使用现有索引。", file=sys.stderr, flush=True)
-    return backends.open_knowledge(settings, index_dir)
+    return backends.open_knowledge(settings, index_dir, fallback=True)

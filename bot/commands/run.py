@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
         if settings.bot_token is not None:
             _announce(settings, None)
             return serve(settings)
-        kb = open_knowledge(settings)
+        kb = open_knowledge(settings, fallback=True)
         _announce(settings, kb.info.version)
         return chat(kb, settings)
     except SettingsError as exc:
@@ -62,7 +62,7 @@ def _build_if_stale(settings: Settings) -> int:
     except IndexUnavailable as exc:
         # A failed rebuild leaves the served index untouched: start on it if there is one.
         try:
-            open_knowledge(settings).backend.close()
+            open_knowledge(settings, fallback=True).backend.close()
         except IndexUnavailable:
             raise exc from None
         print(f"gongkai run: 索引未更新，继续使用现有索引 (build failed: {exc})", file=sys.stderr)

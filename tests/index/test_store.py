@@ -14,7 +14,7 @@ import pytest
 from bot.cli import main
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
-from bot.errors import IndexBuildError, IndexLocked, IndexUnavailable
+from bot.errors import IndexBuildError, IndexDamaged, IndexLocked, IndexUnavailable
 from index.store import (
     complete_versions,
     corpus_fingerprint,
@@ -182,10 +182,11 @@ def test_open_index_explains_what_is_missing(tmp_path: Path, served: Path) -> No
     folder = current_folder(served)
     assert folder is not None
     shutil.rmtree(folder / "whoosh")
-    with pytest.raises(IndexUnavailable, match="cannot open"):
+    with pytest.raises(IndexDamaged, match=r"damaged index version: whoosh/\S+ was deleted"):
         open_index(served)
+    (folder / "facts.json").chmod(0o644)
     (folder / "facts.json").write_text("{broken", encoding="utf-8")
-    with pytest.raises(IndexUnavailable, match="not a built index"):
+    with pytest.raises(IndexDamaged, match=r"facts\.json is 7 bytes, the build wrote"):
         open_index(served)
     shutil.rmtree(folder)
     with pytest.raises(IndexUnavailable, match="missing"):

@@ -155,7 +155,13 @@ async def _reload_on_signal(app: GongkaiApplication) -> None:
 
 
 def _index_opener(settings: Settings) -> Callable[[], KnowledgeBase]:
+    started = False
+
     def open_served_index() -> KnowledgeBase:
-        return open_knowledge(settings)
+        # At start an intact older version beats no bot; a reload keeps what is served instead.
+        nonlocal started
+        kb = open_knowledge(settings, fallback=not started)
+        started = True
+        return kb
 
     return open_served_index
