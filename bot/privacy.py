@@ -1,32 +1,178 @@
-"""Mask personal data that citizens type before anything is stored or logged.
+"""Mask personal data that citizens type, before anything is stored, shown to operators or logged.
 
-Questions are kept (feedback, unanswered-question statistics) without what identifies
-a person: ID-card numbers, phone numbers (mobile or landline) and e-mail addresses.
+`mask_personal(text)` is the one masking function: every character of a match becomes
+`*`, so the text keeps its length, and masking twice changes nothing. It masks:
+
+    ID-card numbers   18 characters (17 digits, then a digit or X) whose digits 7-14 are a
+                      birth date, or 15 digits whose digits 7-12 are one (YYMMDD). The check
+                      digit is not required: a mistyped number still points at a person.
+    mobile numbers    1[3-9] and nine digits, after +86, 86 or 0086 or not
+    landlines         an area code (010, 02x, 0[3-9]xx, or after +86 without its 0) and a
+                      local number of 7-8 digits, with an extension (转, 分机, ext, -) or not;
+                      a local number alone (7-8 digits, first 2-8) only when it stands alone
+                      as one run of digits, is no date (20210101) and no count (12345678元)
+    e-mail addresses  any local part (Chinese too) before @ or ＠ and a dotted domain
+
+A number is found however it is typed: full-width digits, letters right before or after
+it (ID370303…), and groups joined by up to three separators (spaces, - . · — _ ( ) and
+their full-width forms: 370303 19900101 1239, 138.1234.5678, (0531)8606-1234).
+
+What questions need survives: years (2023年), 文号 (淄张政办发〔2021〕12号), counts, postal
+codes, and 索引号 (11370303004357457R/2021-0001234, 000014349/2018-00204): an 索引号 is a
+lookup key, and neither its prefix (a credit code or an organisation code, no birth date
+inside) nor its year-joined serial number is a personal number.
+
+Known false positives: an 18- or 15-digit number with a date at the birth-date place; a
+standalone 7-8 digit number with no unit after it (共12345678); for a Chinese local part,
+the Chinese words right before it (我的邮箱是张三@… loses 我的邮箱是 too, up to the previous
+space or punctuation). Known misses: numbers written in Chinese numerals (一三九…), a
+local number typed in groups (8606 1234), an address without a dotted domain (张三@163).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from bot.text import to_halfwidth
 
-# 18-digit resident ID (last character may be X) or the old 15-digit one.
-_ID_CARD = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
-# Mobile numbers with an optional +86, and landlines with an optional area code.
-_PHONE = re.compile(
-    r"(?<![0-9])(?:\+?86[- ]?)?(?:1[3-9]\d[- ]?\d{4}[- ]?\d{4}|(?:0\d{2,3}[- ]?)?\d{7,8})(?![0-9])"
-)
-# An e-mail address, ASCII or full-width ＠ (matched on the half-width form).
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-
 MASK = "*"
+
+# Characters that join digit groups of one number (after to_halfwidth: － ． （ ） are ASCII).
+_SEPARATORS = frozenset(" \u00a0\u3000-.·—–_()")
+_MAX_GAP = 3
+# A count or an amount, not a phone number: a unit right after a standalone number.
+_COUNT_UNITS = frozenset("元件个人次万亿年月日号条份项户家名位所期篇页宗批场%‰")
+_EXTENSION = re.compile(r"[ \-.]*(?:转|分机|ext\.?|x|#)?[ \-.]*", re.IGNORECASE)
+
+_MOBILE = re.compile(r"(?:0086|86)?1[3-9]\d{9}")
+_LANDLINE = re.compile(r"(?:0|0086|86)(?:(?:10|2\d)[2-9]\d{7}|[3-9]\d{2}[2-9]\d{6,7})")
+_LOCAL = re.compile(r"[2-8]\d{6,7}")
+
+_LABEL = r"(?:[A-Za-z0-9\-]+|[\u4e00-\u9fff]+)"  # a domain label: ASCII, or Chinese (例子.中国)
+# Mailbox characters before @: anything but blanks, punctuation and the mask; an ASCII run
+# right before @ is the local part by itself (联系zhang.san@…), else the run of other letters.
+_EMAIL = re.compile(
+    r"(?:[A-Za-z0-9._%+\-]+|[^\sA-Za-z0-9@*，。、；：？！,;:!?<>()\[\]{}\"'“”‘’（）《》【】]+)"
+    rf"\s*@\s*{_LABEL}(?:[.。]{_LABEL})+"
+)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """A run of digits in the half-width text: [start, end), and whether an X follows it."""
+
+    start: int
+    end: int
+    digits: str
+    x_after: bool
 
 
 def mask_personal(text: str) -> str:
     """The text with ID-card numbers, phone numbers and e-mail addresses replaced by asterisks."""
     chars = list(text)
-    # Match on the half-width form (same length) so full-width digits are caught too.
-    for pattern in (_EMAIL, _ID_CARD, _PHONE):
-        for match in pattern.finditer(to_halfwidth("".join(chars))):
-            chars[match.start() : match.end()] = MASK * (match.end() - match.start())
+    # Match on the half-width form (same length) so full-width digits and ＠ are caught too.
+    for start, end in _email_spans(to_halfwidth(text)):
+        chars[start:end] = MASK * (end - start)
+    for start, end in _number_spans(to_halfwidth("".join(chars))):
+        chars[start:end] = MASK * (end - start)
     return "".join(chars)
+
+
+def _email_spans(text: str) -> list[tuple[int, int]]:
+    return [match.span() for match in _EMAIL.finditer(text)]
+
+
+def _number_spans(text: str) -> list[tuple[int, int]]:
+    runs = [
+        _Run(m.start(), m.end(), m.group(), text[m.end() : m.end() + 1] in ("X", "x"))
+        for m in re.finditer(r"[0-9]+", text)
+    ]
+    spans = []
+    first = 0
+    while first < len(runs):
+        found = _longest(text, runs, first)
+        if found is None:
+            first += 1
+            continue
+        last, end = found
+        start = runs[first].start
+        if text[start - 1 : start] == "+":
+            start -= 1
+        spans.append((start, end))
+        first = last + 1
+    return spans
+
+
+def _longest(text: str, runs: list[_Run], first: int) -> tuple[int, int] | None:
+    """(index of the last run, end offset) of the longest personal number starting at runs[first]."""
+    found = None
+    digits = ""
+    alone = _stands_alone(text, runs, first)
+    for last in range(first, len(runs)):
+        if last > first and not _joined(text, runs, last):
+            break
+        run = runs[last]
+        digits += run.digits
+        if len(digits) > 24:
+            break
+        if run.x_after and _is_id(digits + "X"):
+            found = (last, run.end + 1)
+        elif _is_id(digits) or _MOBILE.fullmatch(digits):
+            found = (last, run.end)
+        elif _LANDLINE.fullmatch(digits):
+            found = (last, _with_extension(text, runs, last))
+        elif alone and last == first and _is_local(text, run):
+            found = (last, run.end)
+    return found
+
+
+def _joined(text: str, runs: list[_Run], index: int) -> bool:
+    """Whether runs[index] continues the run before it (1-3 separators between them)."""
+    if index == 0 or index == len(runs):
+        return False
+    gap = text[runs[index - 1].end + runs[index - 1].x_after : runs[index].start]
+    return 0 < len(gap) <= _MAX_GAP and all(ch in _SEPARATORS for ch in gap)
+
+
+def _stands_alone(text: str, runs: list[_Run], index: int) -> bool:
+    """Whether runs[index] is a number by itself: no digits (or masked ones) joined before or after."""
+    before = text[max(0, runs[index].start - _MAX_GAP - 1) : runs[index].start]
+    masked_before = before.rstrip("".join(_SEPARATORS)).endswith(MASK)
+    return not (masked_before or _joined(text, runs, index) or _joined(text, runs, index + 1))
+
+
+def _with_extension(text: str, runs: list[_Run], last: int) -> int:
+    """The end of a landline, its extension (1-5 digits after 转, 分机, ext or -) included."""
+    if last + 1 == len(runs):
+        return runs[last].end
+    following = runs[last + 1]
+    gap = text[runs[last].end : following.start]
+    if gap and len(gap) <= 6 and _EXTENSION.fullmatch(gap) and len(following.digits) <= 5:
+        return following.end
+    return runs[last].end
+
+
+def _is_local(text: str, run: _Run) -> bool:
+    """A local phone number standing alone: no date, no count, not part of a longer code."""
+    after = text[run.end : run.end + 1]
+    if after in _COUNT_UNITS or run.x_after or not _LOCAL.fullmatch(run.digits):
+        return False
+    return not _is_date(run.digits[:4], run.digits[4:6], run.digits[6:]) if len(run.digits) == 8 else True
+
+
+def _is_id(number: str) -> bool:
+    if len(number) == 18 and number[:17].isdigit() and number[17] in "0123456789X":
+        return number[0] != "0" and _is_date(number[6:10], number[10:12], number[12:14])
+    if len(number) == 15 and number.isdigit():
+        return number[0] != "0" and _is_date("19" + number[6:8], number[8:10], number[10:12])
+    return False
+
+
+def _is_date(year: str, month: str, day: str) -> bool:
+    try:
+        born = date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return 1900 <= born.year <= 2100
