@@ -32,12 +32,15 @@ local number typed in groups (8606 1234), an address without a dotted domain (�
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from bot.text import to_halfwidth
 
 MASK = "*"
+
+_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script
 
 # Characters that join digit groups of one number (after to_halfwidth: － ． （ ） are ASCII).
 _SEPARATORS = frozenset(" \u00a0\u3000-.·—–_()")
@@ -50,11 +53,15 @@ _MOBILE = re.compile(r"(?:0086|86)?1[3-9]\d{9}")
 _LANDLINE = re.compile(r"(?:0|0086|86)(?:(?:10|2\d)[2-9]\d{7}|[3-9]\d{2}[2-9]\d{6,7})")
 _LOCAL = re.compile(r"[2-8]\d{6,7}")
 
-_LABEL = r"(?:[A-Za-z0-9\-]+|[\u4e00-\u9fff]+)"  # a domain label: ASCII, or Chinese (例子.中国)
-# Mailbox characters before @: anything but blanks, punctuation and the mask; an ASCII run
-# right before @ is the local part by itself (联系zhang.san@…), else the run of other letters.
+# A domain label, ASCII or Chinese (例子.中国); possessive, so a long run is read once.
+_LABEL = r"(?:[A-Za-z0-9\-]++|[\u4e00-\u9fff]++)"
+# Mailbox characters before @: an ASCII run right before @ is the local part by itself
+# (联系zhang.san@…); else the run of other letters (张三@…), up to a blank or punctuation.
+_ASCII_LOCAL = r"[A-Za-z0-9._%+\-]"
+_OTHER_LOCAL = r"[^\sA-Za-z0-9@*，。、；：？！,;:!?<>()\[\]{}\"'“”‘’（）《》【】]"
+# Each local part starts where its run starts (the lookbehinds), so matching stays linear.
 _EMAIL = re.compile(
-    r"(?:[A-Za-z0-9._%+\-]+|[^\sA-Za-z0-9@*，。、；：？！,;:!?<>()\[\]{}\"'“”‘’（）《》【】]+)"
+    rf"(?:(?<!{_ASCII_LOCAL}){_ASCII_LOCAL}++|(?<!{_OTHER_LOCAL}){_OTHER_LOCAL}++)"
     rf"\s*@\s*{_LABEL}(?:[.。]{_LABEL})+"
 )
 
@@ -72,12 +79,16 @@ class _Run:
 def mask_personal(text: str) -> str:
     """The text with ID-card numbers, phone numbers and e-mail addresses replaced by asterisks."""
     chars = list(text)
-    # Match on the half-width form (same length) so full-width digits and ＠ are caught too.
-    for start, end in _email_spans(to_halfwidth(text)):
+    for start, end in _email_spans(_matching_form(text)):
         chars[start:end] = MASK * (end - start)
-    for start, end in _number_spans(to_halfwidth("".join(chars))):
+    for start, end in _number_spans(_matching_form("".join(chars))):
         chars[start:end] = MASK * (end - start)
     return "".join(chars)
+
+
+def _matching_form(text: str) -> str:
+    """Half-width, every decimal digit (full-width ３, Arabic-Indic ٣) as 0-9; the same length."""
+    return _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), to_halfwidth(text))
 
 
 def _email_spans(text: str) -> list[tuple[int, int]]:
@@ -107,6 +118,8 @@ def _number_spans(text: str) -> list[tuple[int, int]]:
 
 def _longest(text: str, runs: list[_Run], first: int) -> tuple[int, int] | None:
     """(index of the last run, end offset) of the longest personal number starting at runs[first]."""
+    if _serial_of_index_number(text, runs, first):
+        return None
     found = None
     digits = ""
     alone = _stands_alone(text, runs, first)
@@ -122,7 +135,7 @@ def _longest(text: str, runs: list[_Run], first: int) -> tuple[int, int] | None:
         elif _is_id(digits) or _MOBILE.fullmatch(digits):
             found = (last, run.end)
         elif _LANDLINE.fullmatch(digits):
-            found = (last, _with_extension(text, runs, last))
+            found = _with_extension(text, runs, last)
         elif alone and last == first and _is_local(text, run):
             found = (last, run.end)
     return found
@@ -136,22 +149,35 @@ def _joined(text: str, runs: list[_Run], index: int) -> bool:
     return 0 < len(gap) <= _MAX_GAP and all(ch in _SEPARATORS for ch in gap)
 
 
+def _serial_of_index_number(text: str, runs: list[_Run], first: int) -> bool:
+    """Whether runs[first] starts the year-serial half of an 索引号: code/2021-0001234, /201901-00336."""
+    run = runs[first]
+    return (
+        text[run.start - 1 : run.start] == "/"
+        and len(run.digits) in (4, 6)
+        and run.digits[:2] in ("19", "20")
+        and text[run.end : run.end + 1] == "-"
+    )
+
+
 def _stands_alone(text: str, runs: list[_Run], index: int) -> bool:
     """Whether runs[index] is a number by itself: no digits (or masked ones) joined before or after."""
-    before = text[max(0, runs[index].start - _MAX_GAP - 1) : runs[index].start]
-    masked_before = before.rstrip("".join(_SEPARATORS)).endswith(MASK)
-    return not (masked_before or _joined(text, runs, index) or _joined(text, runs, index + 1))
+    run = runs[index]
+    separators = "".join(_SEPARATORS)
+    before = text[max(0, run.start - _MAX_GAP - 1) : run.start].rstrip(separators)
+    after = text[run.end : run.end + _MAX_GAP + 1].lstrip(separators)
+    masked_beside = before.endswith(MASK) or after.startswith(MASK)  # joined to a number masked before
+    return not (masked_beside or _joined(text, runs, index) or _joined(text, runs, index + 1))
 
 
-def _with_extension(text: str, runs: list[_Run], last: int) -> int:
-    """The end of a landline, its extension (1-5 digits after 转, 分机, ext or -) included."""
-    if last + 1 == len(runs):
-        return runs[last].end
-    following = runs[last + 1]
-    gap = text[runs[last].end : following.start]
-    if gap and len(gap) <= 6 and _EXTENSION.fullmatch(gap) and len(following.digits) <= 5:
-        return following.end
-    return runs[last].end
+def _with_extension(text: str, runs: list[_Run], last: int) -> tuple[int, int]:
+    """(last run, end) of a landline, its extension (1-5 digits after 转, 分机, ext or -) included."""
+    if last + 1 < len(runs):
+        following = runs[last + 1]
+        gap = text[runs[last].end : following.start]
+        if gap and len(gap) <= 6 and _EXTENSION.fullmatch(gap) and len(following.digits) <= 5:
+            return last + 1, following.end
+    return last, runs[last].end
 
 
 def _is_local(text: str, run: _Run) -> bool:
