@@ -32,6 +32,7 @@ local number typed in groups (8606 1234), an address without a dotted domain (å¼
 from __future__ import annotations
 
 import re
+import traceback
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -84,6 +85,11 @@ def mask_personal(text: str) -> str:
     for start, end in _number_spans(_matching_form("".join(chars))):
         chars[start:end] = MASK * (end - start)
     return "".join(chars)
+
+
+def masked_traceback(error: BaseException) -> str:
+    """The error's traceback for a log, masked: messages may quote what a citizen typed."""
+    return mask_personal("".join(traceback.format_exception(error)).rstrip())
 
 
 def _matching_form(text: str) -> str:

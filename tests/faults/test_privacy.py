@@ -10,18 +10,33 @@ output, the data folder and the log of the test process are all under `fault_dir
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.answer import Answer
+from bot.channels import chat as chat_channel
+from bot.channels.plain import APOLOGY
 from bot.cli import main
+from bot.commands import ask as ask_command
 from bot.records import FEEDBACK_FILE, UNANSWERED_FILE
+from index import open_index
+from index.backend import KnowledgeBase
 from tests.faults import telegram_bot
 from tests.faults.personal import all_spellings, leaks
 from tests.faults.telegram_bot import DECLINED, BotFactory
 from tests.telegram.factories import ADMIN, CITIZEN, bot_message, callback_update, text_update
 
 bot_factory = telegram_bot.bot_factory
+
+
+@pytest.fixture(scope="module")
+def kb(built_index: Path) -> Iterator[KnowledgeBase]:
+    """The opened index of the bundled corpus."""
+    knowledge = open_index(built_index)
+    yield knowledge
+    knowledge.backend.close()
 
 
 def export_output(data_dir: Path, capsys: pytest.CaptureFixture[str], *options: str) -> str:
@@ -75,4 +90,30 @@ async def test_records_kept_unmasked_by_an_earlier_version_are_masked_at_start(
     (fault_dir / "stats.html").write_text(stats, encoding="utf-8")
     (fault_dir / "export.json").write_text(export_output(data_dir, capsys, "--json"), encoding="utf-8")
     assert f"👎 {len(spellings)}" in stats
+    assert leaks(fault_dir) == []
+
+
+def quoting_engine_bug(kb: KnowledgeBase, question: str, **_: object) -> Answer:
+    """An engine failure whose message quotes the question, as pydantic and int() errors do.
+
+    The real engine has no such bug to trigger on purpose; the logging around it is tested.
+    """
+    raise ValueError(f"cannot read {question!r}")
+
+
+@pytest.mark.parametrize("channel", ["ask", "chat"])
+def test_a_failure_quoting_the_question_is_logged_masked(
+    fault_dir: Path, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, channel: str
+) -> None:
+    questions = [DECLINED.format(spelling) for spelling in all_spellings()]
+    if channel == "ask":
+        monkeypatch.setattr(ask_command, "answer", quoting_engine_bug)
+        replies = [ask_command._safe_answer(q, kb, None, 2000).answer for q in questions]
+    else:
+        monkeypatch.setattr(chat_channel, "answer", quoting_engine_bug)
+        chat = chat_channel.Chat(kb, drafts=fault_dir / "drafts", charts=fault_dir / "charts")
+        replies = [chat.respond(q) or "" for q in questions]
+    assert set(replies) == {APOLOGY}
+    log = (fault_dir / "test-process.log").read_text(encoding="utf-8")
+    assert log.count("ValueError: cannot read") == len(questions)
     assert leaks(fault_dir) == []
