@@ -19,6 +19,7 @@ logged once, without what was asked, until writing works again (bot.records_file
 from __future__ import annotations
 
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -37,6 +38,8 @@ log = logging.getLogger(__name__)
 
 FEEDBACK_FILE = "feedback.jsonl"
 UNANSWERED_FILE = "unanswered.jsonl"
+# Half of a UTF-16 pair alone (Telegram's JSON may carry one): UTF-8 cannot write it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Distinct unanswered questions counted in memory; past this the rarest half is forgotten.
 MAX_DISTINCT = 10_000
 
@@ -82,8 +85,8 @@ class UnansweredCount(BaseModel):
 
 
 def masked(question: str) -> str:
-    """The question as it may be stored: personal numbers masked, blanks tidied."""
-    return clean_spaces(mask_personal(question)).strip()
+    """The question as it may be stored: personal numbers masked, blanks tidied, UTF-8 safe."""
+    return clean_spaces(mask_personal(_LONE_SURROGATE.sub("\ufffd", question))).strip()
 
 
 def question_key(question: str) -> str:

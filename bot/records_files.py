@@ -37,7 +37,7 @@ class Appender:
         """Write one line; on failure count it, log once per run of failures, and return False."""
         try:
             _append(self.path, line)
-        except OSError as exc:
+        except (OSError, UnicodeError) as exc:  # UnicodeError: a line UTF-8 cannot encode
             self.lost += 1
             if not self._failing:
                 log.error("cannot write %s (%s): records are lost until it can be", self.path, reason(exc))
@@ -81,9 +81,9 @@ def scrub(path: Path, mask: Callable[[str], str]) -> None:
     log.warning("%s: masked personal data that an earlier version had stored", path)
 
 
-def reason(exc: OSError) -> str:
+def reason(exc: OSError | UnicodeError) -> str:
     """What went wrong, without the file name or anything else the exception quotes."""
-    return exc.strerror or type(exc).__name__
+    return (exc.strerror if isinstance(exc, OSError) else None) or type(exc).__name__
 
 
 def _scrub_line(line: str, mask: Callable[[str], str]) -> str:

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer import Answer, Intent
 from bot.channels.telegram import texts
-from bot.records import FEEDBACK_FILE, UNANSWERED_FILE
+from bot.records import FEEDBACK_FILE, UNANSWERED_FILE, UnansweredLog, read_unanswered
 from tests.faults import telegram_bot
 from tests.faults.personal import MOBILES, leaks, spellings
 from tests.faults.telegram_bot import DECLINED, BotFactory
@@ -98,3 +99,13 @@ async def test_writing_resumes_and_says_so_when_the_folder_is_fixed(
     assert [r.levelname for r in caplog.records if r.name == "bot.records"] == ["ERROR", "WARNING"]
     stats = await bot.send(text_update("/stats", user=ADMIN))
     assert LOST.findall(stats) == ["1"]
+
+
+def test_a_question_with_a_lone_surrogate_is_stored_readably(fault_dir: Path) -> None:
+    """Telegram's JSON may carry a lone surrogate (\\ud800), which UTF-8 cannot encode."""
+    declined = Answer(id="a1", answer="抱歉", found=False, intent=Intent.CONTACT)
+    log = UnansweredLog(fault_dir)
+    assert log.record(DECLINED.format("\ud800" + MOBILES[1]), declined)
+    assert log.lost == 0
+    [group] = read_unanswered(fault_dir)
+    assert group.question == DECLINED.format("\ufffd" + "*" * len(MOBILES[1]))
