@@ -42,6 +42,8 @@ from bot.text import to_halfwidth
 MASK = "*"
 
 _DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script
+_DIGITS = re.compile(r"[0-9]")
+_FEWEST_DIGITS = 7  # the shortest personal number: a local phone number
 
 # Characters that join digit groups of one number (after to_halfwidth: － ． （ ） are ASCII).
 _SEPARATORS = frozenset(" \u00a0\u3000-.·—–_()")
@@ -56,15 +58,11 @@ _LOCAL = re.compile(r"[2-8]\d{6,7}")
 
 # A domain label, ASCII or Chinese (例子.中国); possessive, so a long run is read once.
 _LABEL = r"(?:[A-Za-z0-9\-]++|[\u4e00-\u9fff]++)"
+_DOMAIN = re.compile(rf"\s*{_LABEL}(?:[.。]{_LABEL})+")
 # Mailbox characters before @: an ASCII run right before @ is the local part by itself
 # (联系zhang.san@…); else the run of other letters (张三@…), up to a blank or punctuation.
-_ASCII_LOCAL = r"[A-Za-z0-9._%+\-]"
-_OTHER_LOCAL = r"[^\sA-Za-z0-9@*，。、；：？！,;:!?<>()\[\]{}\"'“”‘’（）《》【】]"
-# Each local part starts where its run starts (the lookbehinds), so matching stays linear.
-_EMAIL = re.compile(
-    rf"(?:(?<!{_ASCII_LOCAL}){_ASCII_LOCAL}++|(?<!{_OTHER_LOCAL}){_OTHER_LOCAL}++)"
-    rf"\s*@\s*{_LABEL}(?:[.。]{_LABEL})+"
-)
+_ASCII_LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._%+-")
+_NOT_LOCAL = frozenset("@*，。、；：？！,;:!?<>()[]{}\"'“”‘’（）《》【】")
 
 
 @dataclass(frozen=True)
@@ -79,10 +77,17 @@ class _Run:
 
 def mask_personal(text: str) -> str:
     """The text with ID-card numbers, phone numbers and e-mail addresses replaced by asterisks."""
+    form = _matching_form(text)
+    spans = _email_spans(form) if "@" in form else []
+    if spans:
+        form = _masked(form, spans)
+    spans += _number_spans(form)
+    return _masked(text, spans) if spans else text
+
+
+def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     chars = list(text)
-    for start, end in _email_spans(_matching_form(text)):
-        chars[start:end] = MASK * (end - start)
-    for start, end in _number_spans(_matching_form("".join(chars))):
+    for start, end in spans:
         chars[start:end] = MASK * (end - start)
     return "".join(chars)
 
@@ -94,14 +99,40 @@ def masked_traceback(error: BaseException) -> str:
 
 def _matching_form(text: str) -> str:
     """Half-width, every decimal digit (full-width ３, Arabic-Indic ٣) as 0-9; the same length."""
-    return _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), to_halfwidth(text))
+    half = to_halfwidth(text)
+    return half if half.isascii() else _DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), half)
 
 
 def _email_spans(text: str) -> list[tuple[int, int]]:
-    return [match.span() for match in _EMAIL.finditer(text)]
+    """Each @ with a dotted domain after it and a local part before it (after the last match)."""
+    spans: list[tuple[int, int]] = []
+    floor = 0
+    for at in (match.start() for match in re.finditer("@", text)):
+        domain = _DOMAIN.match(text, at + 1) if at >= floor else None
+        start = _local_start(text, at, floor) if domain else None
+        if domain and start is not None:
+            spans.append((start, domain.end()))
+            floor = domain.end()
+    return spans
+
+
+def _local_start(text: str, at: int, floor: int) -> int | None:
+    """Where the local part before text[at] starts; None without one. Each character is read once."""
+    end = at
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > floor and text[start - 1] in _ASCII_LOCAL:
+        start -= 1
+    if start == end:
+        while start > floor and not (text[start - 1].isspace() or text[start - 1] in _NOT_LOCAL):
+            start -= 1
+    return start if start < end else None
 
 
 def _number_spans(text: str) -> list[tuple[int, int]]:
+    if len(_DIGITS.findall(text)) < _FEWEST_DIGITS:
+        return []
     runs = [
         _Run(m.start(), m.end(), m.group(), text[m.end() : m.end() + 1] in ("X", "x"))
         for m in re.finditer(r"[0-9]+", text)
@@ -128,7 +159,6 @@ def _longest(text: str, runs: list[_Run], first: int) -> tuple[int, int] | None:
         return None
     found = None
     digits = ""
-    alone = _stands_alone(text, runs, first)
     for last in range(first, len(runs)):
         if last > first and not _joined(text, runs, last):
             break
@@ -142,7 +172,7 @@ def _longest(text: str, runs: list[_Run], first: int) -> tuple[int, int] | None:
             found = (last, run.end)
         elif _LANDLINE.fullmatch(digits):
             found = _with_extension(text, runs, last)
-        elif alone and last == first and _is_local(text, run):
+        elif last == first and _is_local(text, run) and _stands_alone(text, runs, first):
             found = (last, run.end)
     return found
 
