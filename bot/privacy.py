@@ -13,16 +13,18 @@
                       as one run of digits, is no date (20210101) and no count (12345678元)
     e-mail addresses  any local part (Chinese too) before @ or ＠ and a dotted domain
 
-A number is found however it is typed: full-width digits, letters right before or after
-it (ID370303…), and groups joined by up to three separators (spaces, - . · — _ ( ) and
-their full-width forms: 370303 19900101 1239, 138.1234.5678, (0531)8606-1234).
+A number is found however it is typed: full-width digits (or another script's), letters
+right before or after it (ID370303…), and groups joined by up to three separators (spaces,
+- . · — _ ( ) and their full-width forms: 370303 19900101 1239, 138.1234.5678,
+(0531)8606-1234). `masked_traceback(error)` is the same masking for a logged traceback.
 
 What questions need survives: years (2023年), 文号 (淄张政办发〔2021〕12号), counts, postal
 codes, and 索引号 (11370303004357457R/2021-0001234, 000014349/2018-00204): an 索引号 is a
 lookup key, and neither its prefix (a credit code or an organisation code, no birth date
 inside) nor its year-joined serial number is a personal number.
 
-Known false positives: an 18- or 15-digit number with a date at the birth-date place; a
+Known false positives: an agency's phone number typed into a question (it cannot be told
+from a citizen's own); an 18- or 15-digit number with a date at the birth-date place; a
 standalone 7-8 digit number with no unit after it (共12345678); for a Chinese local part,
 the Chinese words right before it (我的邮箱是张三@… loses 我的邮箱是 too, up to the previous
 space or punctuation). Known misses: numbers written in Chinese numerals (一三九…), a
