@@ -5,15 +5,21 @@
                                 time, intent, agency, year, question
 
 Questions lose ID-card numbers, phone numbers and e-mail addresses (bot.privacy) before
-they are written; no user id, chat id or name is ever kept. A channel appends with
+they are written, and again when they are read, so that what an earlier version kept
+unmasked is masked in /stats and `gongkai export` too (and in the files, when a store
+opens them); no user id, chat id or name is ever kept. A channel appends with
 FeedbackStore and UnansweredLog; `gongkai export` reads with read_feedback and
 read_unanswered.
+
+These records are for operators, never part of an answer: a write that fails (disk full,
+folder unwritable) loses that line only. It is counted (`lost`, shown by /stats) and
+logged once, without what was asked, until writing works again (bot.records_files).
 """
 
 from __future__ import annotations
 
-import json
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -21,18 +27,19 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from bot.answer import Answer
 from bot.privacy import mask_personal
+from bot.records_files import Appender, read_lines, reason, scrub
 from bot.text import clean_spaces, fold
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T", bound=BaseModel)
-
 FEEDBACK_FILE = "feedback.jsonl"
 UNANSWERED_FILE = "unanswered.jsonl"
+# Half of a UTF-16 pair alone (Telegram's JSON may carry one): UTF-8 cannot write it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 # Distinct unanswered questions counted in memory; past this the rarest half is forgotten.
 MAX_DISTINCT = 10_000
 
@@ -65,6 +72,9 @@ class UnansweredLine(BaseModel):
     question: str
 
 
+Q = TypeVar("Q", FeedbackLine, UnansweredLine)
+
+
 class UnansweredCount(BaseModel):
     """A question as often as it was asked without an answer (read_unanswered)."""
 
@@ -75,8 +85,8 @@ class UnansweredCount(BaseModel):
 
 
 def masked(question: str) -> str:
-    """The question as it may be stored: personal numbers masked, blanks tidied."""
-    return clean_spaces(mask_personal(question)).strip()
+    """The question as it may be stored: personal numbers masked, blanks tidied, UTF-8 safe."""
+    return clean_spaces(mask_personal(_LONE_SURROGATE.sub("\ufffd", question))).strip()
 
 
 def question_key(question: str) -> str:
@@ -89,7 +99,9 @@ class FeedbackStore:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FEEDBACK_FILE
-        self._counts: Counter[Vote] = Counter(line.vote for line in _read(self.path, FeedbackLine))
+        self._out = Appender(self.path)
+        scrub(self.path, masked)
+        self._counts: Counter[Vote] = Counter(line.vote for line in _stored(self.path, FeedbackLine))
 
     def record(self, question: str, answer: Answer, vote: Vote) -> None:
         """Store one vote."""
@@ -97,12 +109,17 @@ class FeedbackStore:
             time=_now(), answer_id=answer.id, vote=vote, found=answer.found,
             intent=answer.intent.value, question=masked(question),
         )  # fmt: skip
-        _append(self.path, line)
-        self._counts[vote] += 1
+        self._out.append(line)
+        self._counts[vote] += 1  # the vote was given, kept or not
 
     def counts(self) -> dict[Vote, int]:
         """Votes so far."""
         return {vote: self._counts[vote] for vote in Vote}
+
+    @property
+    def lost(self) -> int:
+        """Votes that could not be written since start."""
+        return self._out.lost
 
 
 class UnansweredLog:
@@ -110,13 +127,15 @@ class UnansweredLog:
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / UNANSWERED_FILE
+        self._out = Appender(self.path)
+        scrub(self.path, masked)
         self._counts: Counter[str] = Counter()
         self._shown: dict[str, str] = {}  # key -> the question as first stored
-        for line in _read(self.path, UnansweredLine):
+        for line in _stored(self.path, UnansweredLine):
             self._count(line.question)
 
     def record(self, question: str, answer: Answer) -> bool:
-        """Store the question if the records lacked its answer; say whether it was stored."""
+        """Count the question if the records lacked its answer and store it; say whether it counted."""
         if answer.found:
             return False
         line = UnansweredLine(
@@ -125,9 +144,14 @@ class UnansweredLog:
         )  # fmt: skip
         if not line.question:
             return False
-        _append(self.path, line)
+        self._out.append(line)
         self._count(line.question)
         return True
+
+    @property
+    def lost(self) -> int:
+        """Unanswered questions that could not be written since start."""
+        return self._out.lost
 
     def top(self, n: int = 5) -> list[tuple[str, int]]:
         """The n most frequent unanswered questions, masked, with how often they were asked."""
@@ -163,23 +187,19 @@ def read_unanswered(data_dir: Path, since: datetime | None = None) -> list[Unans
     return sorted(groups.values(), key=lambda g: (-g.count, -g.last.timestamp()))
 
 
-def _read(path: Path, model: type[T]) -> Iterator[T]:
-    if not path.is_file():
-        return
-    with path.open(encoding="utf-8") as lines:
-        for number, text in enumerate(lines, 1):
-            if not text.strip():
-                continue
-            try:
-                yield model.model_validate_json(text)
-            except ValidationError:
-                log.warning("%s:%d: unreadable line skipped", path, number)
+def _read(path: Path, model: type[Q]) -> Iterator[Q]:
+    """The stored lines, questions masked (whatever an earlier version kept)."""
+    for line in read_lines(path, model):
+        yield line.model_copy(update={"question": masked(line.question)})
 
 
-def _append(path: Path, line: BaseModel) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as out:
-        out.write(json.dumps(line.model_dump(mode="json"), ensure_ascii=False) + "\n")
+def _stored(path: Path, model: type[Q]) -> list[Q]:
+    """What earlier runs stored; nothing (said once) if the file cannot be read: the bot starts anyway."""
+    try:
+        return list(_read(path, model))
+    except OSError as exc:
+        log.error("cannot read %s (%s): counting starts from zero", path, reason(exc))
+        return []
 
 
 def _after(time: datetime, since: datetime | None) -> bool:

@@ -36,6 +36,7 @@ from bot.channels.plain import (
     render_procedure,
 )
 from bot.errors import ChartError
+from bot.privacy import masked_traceback
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class Chat:
             if self.drafting.active:  # a traceback may quote the applicant's data: name the error only
                 log.error("draft reply failed: %s (details withheld: personal data)", type(exc).__name__)
             else:
-                log.exception("chat reply failed (input withheld: it may hold personal data)")
+                log.error("chat reply failed (personal data masked):\n%s", masked_traceback(exc))
             return APOLOGY
 
     def _chart(self, reply: Answer) -> str:

@@ -24,6 +24,7 @@ from bot.channels.chart_files import save_chart
 from bot.channels.plain import APOLOGY, render_answer
 from bot.commands.common import add_index_options, open_knowledge_base, settings_for
 from bot.errors import ChartError
+from bot.privacy import masked_traceback
 from index.backend import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,8 @@ def run(args: argparse.Namespace) -> int:
 def _safe_answer(question: str, kb: KnowledgeBase, today: date | None, limit: int) -> Answer:
     try:
         return answer(kb, question, today=today, max_chars=limit)
-    except Exception:  # one bad question must not end a batch
-        log.exception("answering failed (question withheld: it may hold personal data)")
+    except Exception as exc:  # one bad question must not end a batch
+        log.error("answering failed (question withheld, personal data masked):\n%s", masked_traceback(exc))
         return Answer(id="error", answer=APOLOGY, found=False, intent=Intent.GENERAL)
 
 

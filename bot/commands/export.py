@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.records import FeedbackLine, UnansweredCount, read_feedback, read_unanswered
+from bot.records_files import reason
 from bot.settings import load_settings
 
 QUESTION_WIDTH = 60  # display columns of a question in the table
@@ -37,8 +38,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"gongkai export: {data_dir}: no data folder (nothing recorded yet?)", file=sys.stderr)
         return 1
     since = datetime.now(UTC) - timedelta(days=args.since) if args.since is not None else None
-    feedback = read_feedback(data_dir, since)
-    unanswered = read_unanswered(data_dir, since)
+    try:
+        feedback = read_feedback(data_dir, since)
+        unanswered = read_unanswered(data_dir, since)
+    except OSError as exc:
+        print(f"gongkai export: {data_dir}: cannot read the records ({reason(exc)})", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(as_json(feedback, unanswered, since), ensure_ascii=False, indent=1))
     else:

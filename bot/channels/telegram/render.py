@@ -173,8 +173,9 @@ def stats_html(
     votes: dict[Vote, int],
     unanswered: list[tuple[str, int]],
     now: datetime | None = None,
+    lost: int = 0,
 ) -> str:
-    """Index version and age, documents by kind, questions, declines, feedback (/stats)."""
+    """Index version and age, documents by kind, questions, declines, feedback, lost records (/stats)."""
     now = now or datetime.now(UTC)
     built = info.built_at if info.built_at.tzinfo else info.built_at.replace(tzinfo=UTC)
     kinds = "、".join(f"{kind} {count}" for kind, count in sorted(info.by_kind.items())) or "—"
@@ -185,6 +186,8 @@ def stats_html(
         f"（{stats.declined_share:.0%}）",
         f"反馈：👍 {votes[Vote.UP]}　👎 {votes[Vote.DOWN]}",
     ]
+    if lost:
+        lines.append(f"⚠️ 未能写入的记录：{lost} 条（数据文件夹已满或不可写，详见日志）")
     if unanswered:
         lines.append("<b>常见未答问题</b>（gongkai export 可导出全部）")
         lines += [f"{count}× {_e(question)}" for question, count in unanswered]

@@ -24,12 +24,16 @@ async def reload_index(update: Update, context: Context) -> None:
 
 
 async def show_stats(update: Update, context: Context) -> None:
-    """Index version and age, questions, declines, unanswered questions, feedback."""
+    """Index version and age, questions, declines, unanswered questions, feedback, lost records."""
     if await _refused(update, context, "stats"):
         return
     services = context.services
     html = render.stats_html(
-        services.holder.info, services.stats, services.feedback.counts(), services.unanswered.top()
+        services.holder.info,
+        services.stats,
+        services.feedback.counts(),
+        services.unanswered.top(),
+        lost=services.feedback.lost + services.unanswered.lost,
     )
     if update.effective_message:
         await reply_html(update.effective_message, html)
