@@ -18,6 +18,10 @@ import opencc
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _HALFWIDTH[0x3000] = 0x20  # ideographic space
 
+# The longest question the engine reads: Telegram's own message limit. Channels set a
+# lower limit (GONGKAI_MAX_QUESTION_CHARS); the engine holds this one whatever they do.
+MAX_QUESTION_CHARS = 4096
+
 # Spaces that documents use as layout: no-break, en/em spaces, zero-width, BOM.
 _SPACE_LIKE = re.compile(r"[\u00a0\u2002-\u200b\u2028\u2029\u202f\u205f\ufeff]")
 
@@ -25,6 +29,22 @@ _SPACE_LIKE = re.compile(r"[\u00a0\u2002-\u200b\u2028\u2029\u202f\u205f\ufeff]")
 _OPEN_BRACKETS = "〔[［【(（"
 _CLOSE_BRACKETS = "〕]］】)）"
 _DOC_NO_YEAR = re.compile(rf"[{re.escape(_OPEN_BRACKETS)}]\s*(\d{{4}})\s*[{re.escape(_CLOSE_BRACKETS)}]")
+
+
+# What a question never needs and what breaks the code that reads, stores or prints it:
+# C0 and C1 controls (tab and newline kept), and the bidirectional marks, embeddings,
+# overrides and isolates that reorder what a reader sees.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def clean_input(text: str) -> str:
+    """Text a person sent, safe to read, store and print: a surrogate pair joined, a lone
+    surrogate (a bad byte decoded with surrogateescape) as U+FFFD, controls as spaces,
+    bidirectional controls removed."""
+    text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return _BIDI.sub("", _CONTROLS.sub(" ", text))
 
 
 @functools.cache
@@ -39,7 +59,10 @@ def to_halfwidth(text: str) -> str:
 
 def to_simplified(text: str) -> str:
     """Traditional to simplified Chinese, keeping the length of the text."""
-    converted: str = _t2s().convert(text)
+    try:
+        converted: str = _t2s().convert(text)
+    except UnicodeEncodeError:  # a lone surrogate: OpenCC reads UTF-8
+        return to_simplified(_SURROGATE.sub("\ufffd", text))
     if len(converted) == len(text):
         return converted
     # A phrase rule changed the length: convert character by character instead.

@@ -157,6 +157,9 @@ class GongkaiAnalyzer(Analyzer):
     def _describe(self, word: str) -> tuple[Part, ...]:
         """The tokens one segmenter word stands for, with the dictionary words inside each."""
         has_word = self.segmenter.has_word
+        # No dictionary word is longer than the longest one: looking only that far keeps
+        # the work linear in the word's length (a run of 4,000 digits was quadratic).
+        longest = self.segmenter.longest
         parts = []
         for piece, i, j in self.segmenter.split(word):
             if piece in STOPWORDS or not any(ch.isalnum() for ch in piece):
@@ -164,7 +167,7 @@ class GongkaiAnalyzer(Analyzer):
             size = len(piece)
             subs = tuple(
                 (piece[k : k + length], i + k, i + k + length)
-                for length in range(2, size)
+                for length in range(2, min(size, longest + 1))
                 for k in range(size - length + 1)
                 if has_word(piece[k : k + length]) and piece[k : k + length] not in STOPWORDS
             )

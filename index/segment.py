@@ -8,12 +8,14 @@ dictionary, which takes about a second and tens of megabytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 import threading
 import warnings
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from types import ModuleType
 from typing import Any, Protocol
 
@@ -32,6 +34,8 @@ _engines_lock = threading.Lock()
 
 class Segmenter(Protocol):
     """A jieba-compatible word segmenter with a user dictionary."""
+
+    longest: int  # the length of its longest dictionary word: no longer string is a word
 
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
         """Words of text in order, with start and end offsets, covering the text."""
@@ -90,6 +94,13 @@ def import_jieba() -> ModuleType:
     return module
 
 
+@functools.cache
+def jieba_dictionary_longest() -> int:
+    """The length of the longest word of jieba's main dictionary (dict.txt)."""
+    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
+    return max(len(line.split(" ", 1)[0]) for line in text.splitlines() if line)
+
+
 class JiebaSegmenter:
     """jieba with its own Tokenizer instance, never the process-wide default."""
 
@@ -102,6 +113,7 @@ class JiebaSegmenter:
         self._user = frozenset(words)
         self._tokenizer = tokenizer
         self._freq: dict[str, int] = tokenizer.FREQ
+        self.longest = max(len(word) for word, freq in self._freq.items() if freq > 0)
         self._pos: Any = None  # jieba.posseg over this tokenizer, made on first use (slow to load)
 
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
@@ -141,6 +153,8 @@ class RJiebaSegmenter:
         for word in words:
             engine.add_word(word, None, None)
         self._engine = engine
+        # jieba-rs embeds jieba's dict.txt and does not list its words: measured there.
+        self.longest = max([jieba_dictionary_longest(), *map(len, words)])
 
     def tokenize(self, text: str) -> Iterable[tuple[str, int, int]]:
         """Default-mode words with offsets (see split())."""

@@ -40,7 +40,7 @@ from datetime import date
 from bot.answer.declines import not_found
 from bot.answer.engine import reply_to
 from bot.answer.kinds.contacts import contact_reply
-from bot.answer.kinds.courtesy import examples_for
+from bot.answer.kinds.courtesy import examples_for, too_long
 from bot.answer.kinds.guidance import procedure_guidance
 from bot.answer.kinds.listings import coverage_of, search_page
 from bot.answer.knowledge import knowledge_of
@@ -55,6 +55,7 @@ from bot.answer.models import (
     ProcedureCard,
 )
 from bot.answer.reading.followup import Context, context_of
+from bot.text import MAX_QUESTION_CHARS, clean_input
 from index.backend import KnowledgeBase
 
 __all__ = [
@@ -85,11 +86,18 @@ def answer(
     max_chars: int | None = None,
     context: Context | None = None,
 ) -> Answer:
-    """Answer one free-text question from the records, or decline honestly.
+    """Answer one free-text question from the records, or decline honestly; never raises.
 
+    Any text is read: broken Unicode and control characters are cleaned first
+    (bot.text.clean_input). A question longer than `max_chars`, and never more than
+    MAX_QUESTION_CHARS, is declined politely with the limit, not cut.
     `context` is the `followup` of the chat's previous answer: a short follow-up
     ("那平潭呢？") takes from it what it lacks, and the answer says what it assumed.
     """
+    question = clean_input(question).strip()
+    limit = min(max_chars or MAX_QUESTION_CHARS, MAX_QUESTION_CHARS)
+    if len(question) > limit:
+        return too_long(len(question), limit)
     knowledge = knowledge_of(kb)
     q = knowledge.read(question, today, max_chars, context)
     reply = reply_to(knowledge, q)
@@ -103,7 +111,7 @@ def answer(
 def contact_answer(kb: KnowledgeBase, agency: str | None = None) -> Answer:
     """The contact card of an agency; of every agency the corpus knows when none is given."""
     knowledge = knowledge_of(kb)
-    q = knowledge.read(agency or "")
+    q = knowledge.read(_bounded(agency or ""))
     agencies = q.agencies.candidates or knowledge.catalogue.agencies_with_documents()
     cards = knowledge.contact_cards(agencies, ["phone"])
     if not cards:
@@ -114,13 +122,13 @@ def contact_answer(kb: KnowledgeBase, agency: str | None = None) -> Answer:
 def procedure_answer(kb: KnowledgeBase, agency: str | None = None) -> Answer:
     """How to apply to an agency for disclosure (its guide, else the 条例)."""
     knowledge = knowledge_of(kb)
-    q = knowledge.read(f"{agency or ''}怎么申请政府信息公开")
+    q = knowledge.read(f"{_bounded(agency or '')}怎么申请政府信息公开")
     return procedure_guidance(knowledge, q) or not_found(knowledge, q, "申请办法", Intent.PROCEDURE)
 
 
 def search_documents(kb: KnowledgeBase, query: str, offset: int = 0, limit: int = 5) -> DocumentPage:
-    """Documents and items matching a query, one page at a time."""
-    return search_page(knowledge_of(kb), query, offset, limit)
+    """Documents and items matching a query (its first MAX_QUESTION_CHARS characters), one page at a time."""
+    return search_page(knowledge_of(kb), _bounded(query), offset, limit)
 
 
 def coverage(kb: KnowledgeBase) -> Coverage:
@@ -131,6 +139,11 @@ def coverage(kb: KnowledgeBase) -> Coverage:
 def examples(kb: KnowledgeBase) -> list[str]:
     """Example questions built from what the corpus holds."""
     return examples_for(knowledge_of(kb))
+
+
+def _bounded(text: str) -> str:
+    """Text a person sent, cleaned (bot.text.clean_input) and cut to MAX_QUESTION_CHARS."""
+    return clean_input(text).strip()[:MAX_QUESTION_CHARS]
 
 
 def warm(kb: KnowledgeBase) -> None:

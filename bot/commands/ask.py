@@ -2,8 +2,9 @@
 
 gongkai ask "张店区安监局的热线电话是多少？"      an answer with its sources
 gongkai ask --json "问题"                       one JSON object
-gongkai ask --json -                            questions on stdin, one per line;
-                                                one JSON object per line, in order
+gongkai ask --json -                            questions on stdin, one per line (UTF-8; a
+                                                bad byte is read as U+FFFD); one JSON
+                                                object per line, in order
 gongkai ask --json --charts DIR "问题"           a comparison's chart saved in DIR as PNG,
                                                 its path in the JSON as "chart"
 """
@@ -14,6 +15,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,13 +52,19 @@ def run(args: argparse.Namespace) -> int:
     limit = settings.max_question_chars
     try:
         if args.question == ["-"]:
-            for line in sys.stdin:
-                _emit(_safe_answer(line.strip(), kb, args.today, limit), args.json, args.charts)
+            for line in questions(sys.stdin.buffer):
+                _emit(_safe_answer(line, kb, args.today, limit), args.json, args.charts)
         else:
             _emit(_safe_answer(" ".join(args.question), kb, args.today, limit), args.json, args.charts)
     finally:
         kb.backend.close()
     return 0
+
+
+def questions(lines: Iterable[bytes]) -> Iterator[str]:
+    """One question per line of UTF-8: a bad byte becomes U+FFFD, never the end of the batch."""
+    for line in lines:
+        yield line.decode("utf-8", errors="replace").strip()
 
 
 def _safe_answer(question: str, kb: KnowledgeBase, today: date | None, limit: int) -> Answer:

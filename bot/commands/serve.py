@@ -7,7 +7,7 @@ import logging
 from typing import Any
 
 from bot.errors import SettingsError
-from bot.settings import Settings, env_name, load_settings
+from bot.settings import Settings, check_folders, env_name, load_settings
 
 
 def add_parser(sub: argparse._SubParsersAction[Any]) -> None:
@@ -27,6 +27,7 @@ def serve(settings: Settings) -> int:
     from telegram.error import InvalidToken, NetworkError
 
     protect_secrets(settings)
+    check_folders(settings)  # a folder it cannot write fails now, named, not at a citizen's question
     try:
         _serve(settings)
     except InvalidToken:

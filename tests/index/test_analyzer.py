@@ -5,16 +5,23 @@ from __future__ import annotations
 import pickle
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from bot.corpus.models import Agency, AgencyRegistry, Corpus
 from bot.text import fold
-from index.analyzer import USERDICT, GongkaiAnalyzer, domain_words, read_word_file
+from index.analyzer import STOPWORDS, USERDICT, GongkaiAnalyzer, domain_words, read_word_file
 from index.build import corpus_words
 from index.query import Synonyms, weighted_terms
-from index.segment import JiebaSegmenter, RJiebaSegmenter, import_jieba, segmentable
+from index.segment import (
+    JiebaSegmenter,
+    RJiebaSegmenter,
+    import_jieba,
+    jieba_dictionary_longest,
+    segmentable,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -148,3 +155,40 @@ def test_synonyms_join_agency_aliases_and_the_term_list() -> None:
     weights = weighted_terms(analyzer, synonyms, "张店区安监局")
     assert weights["张店区安监局"] == 1.0
     assert 0 < weights["张店区应急管理局"] < 1.0
+
+
+def _every_sub_word(analyzer: GongkaiAnalyzer, text: str) -> list[tuple[str, int, int]]:
+    """The sub-words as they were found before the length bound: every substring looked up."""
+    segmenter, found = analyzer.segmenter, []
+    for word, start, _ in segmenter.tokenize(fold(text)):
+        for piece, i, _j in segmenter.split(word):
+            size = len(piece)
+            found += [
+                (piece[k : k + n], start + i + k, start + i + k + n)
+                for n in range(2, size)
+                for k in range(size - n + 1)
+                if segmenter.has_word(piece[k : k + n]) and piece[k : k + n] not in STOPWORDS
+            ]
+    return found
+
+
+@pytest.mark.parametrize("engine", ["rjieba", "jieba"])
+def test_sub_words_are_those_of_every_substring_looked_up(engine: str, corpus: Corpus) -> None:
+    """Looking no further than the longest dictionary word finds exactly what looking everywhere did."""
+    long_user_word = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉"  # longer than any jieba word
+    analyzer = GongkaiAnalyzer([*corpus_words(corpus), long_user_word, long_user_word + "测试局"])
+    assert analyzer.segmenter.longest == len(long_user_word + "测试局") > jieba_dictionary_longest() >= 16
+    texts = [doc.text for doc in corpus.documents[:20]] + [long_user_word + "测试局", "9" * 300, "ab1-" * 50]
+    for text in texts:
+        subs = [(t.text, t.start, t.end) for t in analyzer.terms(text) if not t.main]
+        assert sorted(subs) == sorted(_every_sub_word(analyzer, text))
+    assert long_user_word in _texts(analyzer, long_user_word + "测试局", main=False)
+
+
+def test_rjieba_holds_the_longest_words_of_jiebas_dictionary() -> None:
+    """The bound of jieba-rs is measured on jieba's dict.txt: it must be the same dictionary."""
+    text = (resources.files("jieba") / "dict.txt").read_text(encoding="utf-8")
+    longest = [line.split()[0] for line in text.splitlines() if len(line.split()[0]) >= 13]
+    segmenter = RJiebaSegmenter([])
+    assert longest and all(segmenter.has_word(word) for word in longest)
+    assert segmenter.longest == jieba_dictionary_longest() == max(map(len, longest))

@@ -28,6 +28,12 @@ def offtopic(knowledge: Knowledge, q: Question) -> Answer:
     return reply(Intent.OFFTOPIC, text, found=False)
 
 
+def too_long(length: int, limit: int) -> Answer:
+    """A polite no for a question longer than the limit, saying what the limit is."""
+    text = f"您的问题有 {length} 个字，超出了 {limit} 字的上限。请只写最关键的内容再问一次。"
+    return reply(Intent.GREETING, text, found=False)
+
+
 def examples_for(knowledge: Knowledge) -> list[str]:
     """Three example questions built from what the corpus holds."""
     agencies = knowledge.catalogue.agencies_with_documents()

@@ -29,7 +29,10 @@ from bot.lexicon.template import label_key, load_template
 from index.backend import DocumentSummary, Hit, RecordKind, SearchFilters
 
 SENTENCE_COVERAGE = 0.6
-_COUNTED = re.compile(r"\d|[零一二两三四五六七八九十百千]+[件条个项宗份次]|无|未|没有")
+# A numeral run is tried from its first character only: from every one it was quadratic.
+_COUNTED = re.compile(
+    r"\d|(?<![零一二两三四五六七八九十百千])[零一二两三四五六七八九十百千]+[件条个项宗份次]|无|未|没有"
+)
 _YES_NO = ("有没有", "是否", "了吗", "过吗", "有无", "吗")
 _NEGATIONS = ("无", "未", "没有", "不存在", "零")
 # The measure word a question counts with, and the units of figures that answer it:

@@ -30,7 +30,7 @@ ITEMS = 20
 ITEMS_BY_YEAR = 100  # titles rarely hold the year: look further, then keep that year's
 _DOCUMENT_NOUNS = frozenset("文件 通知 决定 通告 规定 办法 意见 方案".split())
 _COUNT_CUE = re.compile(r"几(件|个|条|项|份)|多少")
-_COUNT = re.compile(r"\d+\s*(件|个|条|项|份)")
+_COUNT = re.compile(r"(?<!\d)\d+\s*(件|个|条|项|份)")  # from a run's first digit only: linear
 # Words that ask which document, not what it says.
 _ITEM_WORDS = frozenset(
     "文件 通知 决定 通告 文号 发文字号 索引号 对应 标题 名称 内容 全文 有效 有效性 废止 失效".split()
