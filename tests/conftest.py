@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bot.corpus import load_corpus
 from bot.corpus.models import Corpus
+
+# Property tests run on shared, loaded machines: a slow draw or example is not a failure,
+# only a wrong one is. The number of examples stays each test's own.
+settings.register_profile("gongkai", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("gongkai")
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS_DIR = REPO / "corpus"
