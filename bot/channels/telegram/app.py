@@ -41,6 +41,7 @@ from bot.channels.telegram.context import CONTEXT_TYPES, Context, GongkaiApplica
 from bot.channels.telegram.handlers import admin, buttons, commands, draft, errors, gate, inline, questions
 from bot.channels.telegram.memory import AnswerMemory
 from bot.channels.telegram.ratelimit import RateLimiter
+from bot.channels.telegram.updates import UpdatesRequest
 from bot.errors import SettingsError
 from bot.records import FeedbackStore, UnansweredLog
 from bot.serving import AnswerFunctions, KnowledgeHolder
@@ -115,6 +116,8 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:  # one connection, as PTB's own default, that skips updates PTB cannot read
+        builder = builder.get_updates_request(UpdatesRequest(connection_pool_size=1))
     app: GongkaiApplication = builder.build()
     app.bot_data.services = Services(
         settings=settings,
