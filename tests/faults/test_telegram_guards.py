@@ -6,6 +6,7 @@ Bot API emulator, with its log in `fault_dir`; the rest runs the offline harness
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
@@ -21,6 +22,8 @@ import pytest
 
 from tests.faults.personal import ID_NUMBERS, LANDLINES, MOBILES
 from tests.telegram.e2e.emulator import EmulatorClient, Person, running_emulator
+from tests.telegram.offline import API_URL, RecordingRequest
+from tests.telegram.offline import TOKEN as OFFLINE_TOKEN
 
 CITIZEN = Person(4201)
 TOKEN = "8200001:fault-suite-secret"
@@ -119,3 +122,51 @@ def test_updates_the_library_cannot_read_are_skipped_once_without_content(served
     assert "allows_revoting" in text  # the operator learns what PTB missed
     for value in (MOBILES[0], ID_NUMBERS[0], "0531-86061234", TOKEN.split(":")[1]):
         assert value not in text
+
+
+# --- PTB's and httpx's own loggers ---------------------------------------------------------
+
+
+@pytest.fixture
+def guarded_logs() -> Iterator[None]:
+    """The library loggers as `gongkai serve` sets them; restored afterwards."""
+    from bot.commands.serve import protect_secrets
+    from bot.settings import Settings
+
+    names = ("telegram", "httpx", "httpcore", "apscheduler")
+    levels = {name: logging.getLogger(name).level for name in names}
+    protect_secrets(Settings(_env_file=None, bot_token=TOKEN))  # type: ignore[call-arg, arg-type]
+    yield
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
+    for logger in [logging.getLogger(n) for n in logging.Logger.manager.loggerDict if n.split(".")[0] in names]:
+        for kept in list(logger.filters):
+            logger.removeFilter(kept)
+
+
+class _OneBatch(RecordingRequest):
+    """The offline Bot API, answering getUpdates with one fixed batch."""
+
+    def __init__(self, batch: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.batch = batch
+
+    def _result(self, method: str, params: dict[str, Any]) -> Any:
+        return self.batch if method == "getUpdates" else super()._result(method, params)
+
+
+async def test_the_library_loggers_never_write_an_update_or_the_token(fault_dir, guarded_logs):
+    from telegram import Bot
+
+    batch = [{"update_id": 9, **_poll(PERSONAL_TEXT)}]
+    request = _OneBatch(batch)
+    bot = Bot(OFFLINE_TOKEN, base_url=f"{API_URL}/bot", request=request, get_updates_request=request)
+    with pytest.raises(TypeError):
+        await bot.get_updates()  # PTB's own path: logs the batch it cannot parse at CRITICAL
+    logging.getLogger("telegram.ext.Updater").critical("Received data was: %r", batch[0])
+    logging.getLogger("httpx").warning("HTTP Request: POST %s", f"{API_URL}/bot{TOKEN}/getUpdates")
+    assert not logging.getLogger("httpx").isEnabledFor(logging.INFO)
+    assert not logging.getLogger("telegram.ext.Application").isEnabledFor(logging.DEBUG)
+    text = (fault_dir / "test-process.log").read_text(encoding="utf-8")
+    assert "Error while parsing updates" in text and "[withheld]" in text and "[secret]" in text
+    assert MOBILES[0] not in text and ID_NUMBERS[0] not in text and TOKEN.split(":")[1] not in text
