@@ -39,7 +39,7 @@ class UpdatesRequest(HTTPXRequest):
 
 
 def readable(updates: list[Any]) -> list[Any]:
-    """The batch with each update PTB cannot read replaced by its bare `update_id` (or dropped without one)."""
+    """The batch, each update PTB cannot read replaced by its bare `update_id` (dropped without one)."""
     kept = []
     for raw in updates:
         try:
@@ -48,7 +48,9 @@ def readable(updates: list[Any]) -> list[Any]:
             Update.de_json(raw, None)
         except Exception as exc:  # PTB raises TypeError, KeyError, OverflowError ... on a bad shape
             update_id = raw.get("update_id") if isinstance(raw, dict) else None
-            log.error("update %s skipped: python-telegram-bot cannot read it (%s)", update_id, _reason(raw, exc))
+            log.error(
+                "update %s skipped: python-telegram-bot cannot read it (%s)", update_id, _reason(raw, exc)
+            )
             if isinstance(update_id, int) and not isinstance(update_id, bool):
                 kept.append({"update_id": update_id})  # confirmed with the next offset, handled by no one
             continue
