@@ -113,6 +113,20 @@ UNREADABLE = {
     "callback query without chat_instance": {
         "callback_query": {"id": "9", "from": CITIZEN.as_user(), "data": PERSONAL_TEXT}
     },
+    "poll answer without option_persistent_ids": {
+        "poll_answer": {"poll_id": "5001", "user": CITIZEN.as_user(), "option_ids": [0]}
+    },
+    "photo without sizes": _message(photo=[{"file_id": "a"}], caption=PERSONAL_TEXT),
+    "reaction without its emoji": {
+        "message_reaction": {
+            "chat": CITIZEN.private_chat(),
+            "user": CITIZEN.as_user(),
+            "message_id": 1,
+            "date": int(time.time()),
+            "old_reaction": [],
+            "new_reaction": [{"type": "emoji"}],
+        }
+    },
 }
 
 
@@ -129,8 +143,19 @@ def test_updates_the_library_cannot_read_are_skipped_once_without_content(served
     for update_id in ids:
         assert len(re.findall(rf"update {update_id} skipped", text)) == 1, text[-3000:]
     assert "allows_revoting" in text  # the operator learns what PTB missed
+    assert "Error while parsing" not in text and "Traceback" not in text
     for value in (MOBILES[0], ID_NUMBERS[0], "0531-86061234", TOKEN.split(":")[1]):
         assert value not in text
+
+
+def test_a_batch_keeps_what_ptb_reads_and_an_id_for_what_it_cannot(fault_dir):
+    from bot.channels.telegram.updates import readable
+
+    good = {"update_id": 3, **_message()}
+    batch = [{"update_id": 1, **_poll(PERSONAL_TEXT)}, PERSONAL_TEXT, _message(date=None), good]
+    assert readable(batch) == [{"update_id": 1}, good]  # without an id an update cannot be confirmed
+    text = (fault_dir / "test-process.log").read_text(encoding="utf-8")
+    assert text.count("skipped") == 3 and "update 1 skipped" in text and "(str; TypeError" in text
 
 
 # --- PTB's and httpx's own loggers ---------------------------------------------------------
