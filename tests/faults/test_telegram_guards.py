@@ -301,6 +301,8 @@ async def test_a_button_key_works_only_in_the_chat_that_received_the_answer(offl
     buttons = await _ask(app, recorder, f"{PERSONAL_TEXT}。{HOTLINE_QUESTION}")
     for label in ("查看原文", "相关文件", "如何申请", "👍"):
         await _feed(app, callback_update(buttons[label], bot_message(STRANGER.id, "回答"), user=STRANGER))
+        # A client may also claim the citizen's private chat as the message it pressed under.
+        await _feed(app, callback_update(buttons[label], bot_message(CITIZEN_USER.id, "回答"), user=STRANGER))
     assert recorder.sent() == [] and recorder.sent("editMessageText") == []
     assert all(text for text in _alerts(recorder))  # each press answered politely
     assert not (app.bot_data.services.feedback.path).exists()

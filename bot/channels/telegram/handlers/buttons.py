@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, Message, Update
+from telegram.constants import ChatType
 
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
@@ -26,7 +27,7 @@ async def on_button(update: Update, context: Context) -> None:
     if press.action is Action.EXAMPLE:
         await _example(query, query.message, context, press)
         return
-    entry = context.services.memory.recall(press.key, query.message.chat.id)
+    entry = context.services.memory.recall(press.key, chat_of(query, query.message))
     if entry is None:
         await query.answer(texts.EXPIRED, show_alert=True)
         return
@@ -92,6 +93,12 @@ async def _vote(query: CallbackQuery, message: Message, context: Context, entry:
     if entry.answer and earlier is not vote:
         context.services.feedback.record(entry.question, entry.answer, vote, ballot.vote_id, earlier)
     await query.answer(texts.VOTE_CHANGED if earlier not in (None, vote) else texts.THANKS)
+
+
+def chat_of(query: CallbackQuery, message: Message) -> int | None:
+    """The chat a press comes from; None when a private chat is not the presser's own (a forged press)."""
+    chat = message.chat
+    return None if chat.type == ChatType.PRIVATE and chat.id != query.from_user.id else chat.id
 
 
 def _agency(entry: Entry) -> str | None:

@@ -30,7 +30,7 @@ from bot.channels.drafting import DOCX_NAME, china_today, finish, start_draft
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.drafts import ANSWER
-from bot.channels.telegram.handlers import questions
+from bot.channels.telegram.handlers import buttons, questions
 from bot.channels.telegram.handlers.reply import reply_html
 from bot.channels.telegram.keyboards import Action, decode, options_keyboard
 
@@ -85,7 +85,8 @@ async def start_button(update: Update, context: Context) -> int:
         return END
     await query.answer()
     press = decode(query.data or "")
-    entry = context.services.memory.recall(press.key, query.message.chat.id) if press and press.key else None
+    chat = buttons.chat_of(query, query.message)
+    entry = context.services.memory.recall(press.key, chat) if press and press.key else None
     agency = entry.answer.agency if entry and entry.answer else None
     return await _start(query.message, update, context, agency)
 
