@@ -11,6 +11,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -58,14 +59,25 @@ def small_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> P
 
 
 @pytest.fixture
-def served(fault_dir: Path, emulator_url: str, small_index: Path) -> Iterator[tuple[EmulatorClient, Path]]:
-    """`gongkai -v serve` polling the emulator, its whole output in fault_dir/serve.log."""
-    client = EmulatorClient(emulator_url, TOKEN)
+def served(
+    fault_dir: Path, emulator_url: str, small_index: Path, request: pytest.FixtureRequest
+) -> Iterator[tuple[EmulatorClient, Path]]:
+    """`gongkai -v serve` polling the emulator (or its webhook, when parametrized so), output in fault_dir."""
+    token = f"{8200001 + len(request.node.name) % 97}:fault-suite-secret"  # a bot of its own per test
+    client = EmulatorClient(emulator_url, token)
     env = {k: v for k, v in os.environ.items() if not k.startswith("GONGKAI_")}
     env.update(
-        GONGKAI_BOT_TOKEN=TOKEN, GONGKAI_TELEGRAM_API_URL=emulator_url,
+        GONGKAI_BOT_TOKEN=token, GONGKAI_TELEGRAM_API_URL=emulator_url,
         GONGKAI_INDEX_DIR=str(small_index), GONGKAI_DATA_DIR=str(fault_dir / "data"),
     )  # fmt: skip
+    if getattr(request, "param", "polling") == "webhook":
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        env.update(
+            GONGKAI_WEBHOOK_URL=f"http://127.0.0.1:{port}/hook", GONGKAI_WEBHOOK_PORT=str(port),
+            GONGKAI_WEBHOOK_PATH="hook", GONGKAI_WEBHOOK_SECRET="fault_secret",
+        )  # fmt: skip
     log = fault_dir / "serve.log"
     with log.open("w", encoding="utf-8") as out:
         process = subprocess.Popen(
@@ -76,7 +88,9 @@ def served(fault_dir: Path, emulator_url: str, small_index: Path) -> Iterator[tu
             stderr=subprocess.STDOUT,
         )
     try:
-        client.wait_until("the bot to poll", lambda s: s["commands"] and s["getUpdatesCalls"], timeout=30)
+        client.wait_until(
+            "the bot to start", lambda s: s["commands"] and (s["getUpdatesCalls"] or s["webhook"]), 30
+        )
         yield client, log
     finally:
         process.send_signal(signal.SIGTERM)
@@ -145,6 +159,20 @@ def test_updates_the_library_cannot_read_are_skipped_once_without_content(served
     assert "allows_revoting" in text  # the operator learns what PTB missed
     assert "Error while parsing" not in text and "Traceback" not in text
     for value in (MOBILES[0], ID_NUMBERS[0], "0531-86061234", TOKEN.split(":")[1]):
+        assert value not in text
+
+
+@pytest.mark.parametrize("served", ["webhook"], indirect=True)
+def test_in_webhook_mode_an_unreadable_update_is_refused_without_its_content(served):
+    client, log = served
+    for update in UNREADABLE.values():
+        client.send_update(update)  # PTB answers the emulator 400 and logs it, content withheld
+    client.say(CITIZEN, HOTLINE_QUESTION)
+    [reply] = client.replies(CITIZEN, timeout=20)
+    assert "2270822" in reply.text
+    text = log.read_text(encoding="utf-8")
+    assert text.count("Received data was: [withheld]") == len(UNREADABLE)
+    for value in (MOBILES[0], ID_NUMBERS[0], "0531-86061234", TOKEN.split(":")[1], "fault_secret"):
         assert value not in text
 
 

@@ -27,6 +27,15 @@ LIBRARY_LEVELS = {
 _MAX_ARG_CHARS = 200  # longer strings are content, not a library's own wording
 
 
+class _Withheld:
+    """What stands for a withheld argument, under %s and %r alike."""
+
+    def __repr__(self) -> str:
+        return WITHHELD
+
+    __str__ = __repr__
+
+
 class WithholdContent(logging.Filter):
     """Rewrite a record so that no update, personal number or secret reaches a handler."""
 
@@ -57,7 +66,7 @@ class WithholdContent(logging.Filter):
             return arg
         if isinstance(arg, str) and len(arg) <= _MAX_ARG_CHARS:
             return arg
-        return WITHHELD  # an update, a batch of them, a request body, a long text
+        return _Withheld()  # an update, a batch of them, a request body, a long text
 
 
 def guard_library_logs(secrets: Iterable[str] = ()) -> WithholdContent:
