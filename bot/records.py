@@ -1,6 +1,7 @@
 """What operators learn from a running channel, kept as JSON lines without personal data.
 
-    data_dir/feedback.jsonl     one 👍/👎 per line: time, answer id, vote, found, intent, question
+    data_dir/feedback.jsonl     one 👍/👎 per line: time, answer id, vote, found, intent, question,
+                                vote id (a changed vote is a new line with the same vote id: the last counts)
     data_dir/unanswered.jsonl   one line per question the records could not answer (found=false):
                                 time, intent, agency, year, question
 
@@ -21,7 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
@@ -60,6 +61,7 @@ class FeedbackLine(BaseModel):
     found: bool
     intent: str
     question: str
+    vote_id: str | None = None  # random per user and answer, never the user's id
 
 
 class UnansweredLine(BaseModel):
@@ -101,16 +103,27 @@ class FeedbackStore:
         self.path = data_dir / FEEDBACK_FILE
         self._out = Appender(self.path)
         scrub(self.path, masked)
-        self._counts: Counter[Vote] = Counter(line.vote for line in _stored(self.path, FeedbackLine))
+        self._counts: Counter[Vote] = Counter(
+            line.vote for line in _last_votes(_stored(self.path, FeedbackLine))
+        )
 
-    def record(self, question: str, answer: Answer, vote: Vote) -> None:
-        """Store one vote."""
+    def record(
+        self,
+        question: str,
+        answer: Answer,
+        vote: Vote,
+        vote_id: str | None = None,
+        replaces: Vote | None = None,
+    ) -> None:
+        """Store one vote; with the `vote_id` of an earlier one, it `replaces` that vote."""
         line = FeedbackLine(
             time=_now(), answer_id=answer.id, vote=vote, found=answer.found,
-            intent=answer.intent.value, question=masked(question),
+            intent=answer.intent.value, question=masked(question), vote_id=vote_id,
         )  # fmt: skip
         self._out.append(line)
         self._counts[vote] += 1  # the vote was given, kept or not
+        if replaces is not None:
+            self._counts[replaces] -= 1
 
     def counts(self) -> dict[Vote, int]:
         """Votes so far."""
@@ -167,8 +180,19 @@ class UnansweredLog:
 
 
 def read_feedback(data_dir: Path, since: datetime | None = None) -> list[FeedbackLine]:
-    """Stored votes, oldest first, from `since` on."""
-    return [line for line in _read(data_dir / FEEDBACK_FILE, FeedbackLine) if _after(line.time, since)]
+    """Stored votes, oldest first, from `since` on; a changed vote only as it was last cast."""
+    return [
+        line
+        for line in _last_votes(_read(data_dir / FEEDBACK_FILE, FeedbackLine))
+        if _after(line.time, since)
+    ]
+
+
+def _last_votes(lines: Iterable[FeedbackLine]) -> list[FeedbackLine]:
+    # A line with the vote id of a later one was changed by it.
+    every = list(lines)
+    last = {line.vote_id: n for n, line in enumerate(every) if line.vote_id}
+    return [line for n, line in enumerate(every) if not line.vote_id or last[line.vote_id] == n]
 
 
 def read_unanswered(data_dir: Path, since: datetime | None = None) -> list[UnansweredCount]:

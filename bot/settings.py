@@ -130,6 +130,14 @@ class Settings(BaseSettings):
         default=1, ge=0, description="gongkai build 建好的索引的副本数（≥1 时一个节点故障不影响回答）"
     )
 
+    # Telegram under floods (issue 15): buttons and inline queries, typed or pressed in quick
+    # succession, have their own allowance in the same window, so they never use up questions.
+    rate_limit_buttons: int = Field(
+        default=60,
+        ge=1,
+        description="每位用户在一个限流时间窗内最多可点按钮或发内联查询的次数（与提问分开计）",
+    )
+
     @field_validator("bot_token", "webhook_url", "webhook_secret", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: Any) -> Any:

@@ -60,13 +60,11 @@ def _serve(settings: Settings) -> None:
 
 def protect_secrets(settings: Settings) -> None:
     """Keep tokens and citizens' messages out of every log line, even with -v."""
-    # httpx logs each request URL at INFO, and the Bot API URL embeds the token.
-    # The job queue's scheduler logs every drafting conversation's timeout job at INFO.
-    for chatty in ("httpx", "httpcore", "apscheduler"):
-        logging.getLogger(chatty).setLevel(logging.WARNING)
-    # python-telegram-bot logs whole updates (the citizens' text) at DEBUG.
-    logging.getLogger("telegram").setLevel(logging.INFO)
+    from bot.channels.telegram.logs import guard_library_logs
+
     secrets = [s.get_secret_value() for s in (settings.bot_token, settings.webhook_secret) if s is not None]
+    # PTB and httpx log updates and request URLs (the token): their levels and a filter on each logger.
+    guard_library_logs(secrets)
     redactor = _Redactor(secrets)
     for handler in logging.getLogger().handlers:
         handler.addFilter(redactor)

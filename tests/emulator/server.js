@@ -76,6 +76,7 @@ function apiMessage(stored, token) {
 
 // An update as the Bot API sends it: callback queries carry chat_instance; inline queries exist.
 function apiUpdate(update) {
+  if (update.raw) return { ...update.raw, update_id: update.updateId };
   if (update.inlineQuery) return { update_id: update.updateId, inline_query: update.inlineQuery };
   const formatted = TelegramServer.formatUpdate(update);
   if (formatted.message) delete formatted.message.botToken; // the emulator's own bookkeeping
@@ -333,6 +334,16 @@ app.post('/sendInlineQuery', (req, res) => {
     botToken, time: Date.now(), inlineQuery: { id, from, query, offset: req.body.offset || '' },
   });
   ok(res, { inline_query_id: id });
+});
+
+// Any update as Telegram could send it (a poll, a reaction, a newer field): the body's
+// `update` object, delivered as is with the next update_id.
+app.post('/sendUpdate', (req, res) => {
+  const { botToken, update } = req.body;
+  if (!update || typeof update !== 'object') return bad(res, 'Bad Request: an update object is required');
+  const updateId = emulator.updateId;
+  emulator.addUserUpdate({ botToken, time: Date.now(), raw: update });
+  return ok(res, { update_id: updateId });
 });
 
 app.get('/_bots/:token', (req, res) => ok(res, botState(req.params.token)));

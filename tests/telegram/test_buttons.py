@@ -104,9 +104,13 @@ async def test_a_vote_is_stored_without_personal_data(feed, recorder, settings):
         ("down", True, "contact"),
     ]
     assert all("13812345678" not in line and str(CITIZEN.id) not in line for line in lines)
-    assert all("user" not in v and "chat" not in v for v in votes)
+    assert all("user" not in v and "chat" not in v and str(CITIZEN.id) not in v["vote_id"] for v in votes)
     assert votes[0]["question"].endswith("我的手机***********")
-    assert [c.params.get("text") for c in recorder.sent("answerCallbackQuery")] == [texts.THANKS] * 2
+    assert votes[0]["vote_id"] == votes[1]["vote_id"]  # the second changed the first
+    assert [c.params.get("text") for c in recorder.sent("answerCallbackQuery")] == [
+        texts.THANKS,
+        texts.VOTE_CHANGED,
+    ]
 
 
 async def test_an_expired_button_asks_politely_to_ask_again(feed, recorder):

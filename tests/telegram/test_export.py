@@ -21,16 +21,16 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 async def recorded(feed, recorder, settings) -> Path:
-    """The data folder after citizens asked through the real bot: two declines, two votes."""
+    """The data folder after citizens asked through the real bot: two declines, two votes (one per answer)."""
     for question in (
         "北京市朝阳区的电话是多少？我的手机13812345678",
         "北京市朝阳区的电话是多少？我的手机13912345678",
         "海淀区2023年收到多少申请",
-        "张店区安监局的热线电话是多少？",
     ):
         await feed(text_update(question))
-    buttons = dict(recorder.sent()[-1].buttons)
     for vote in ("👍", "👎"):
+        await feed(text_update("张店区安监局的热线电话是多少？"))
+        buttons = dict(recorder.sent()[-1].buttons)
         await feed(callback_update(buttons[vote], bot_message(CITIZEN.id)))
     return settings.data_dir
 

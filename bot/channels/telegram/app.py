@@ -39,8 +39,10 @@ from bot.backends import open_knowledge
 from bot.channels.telegram import texts
 from bot.channels.telegram.context import CONTEXT_TYPES, Context, GongkaiApplication, Services
 from bot.channels.telegram.handlers import admin, buttons, commands, draft, errors, gate, inline, questions
+from bot.channels.telegram.logs import guard_library_logs
 from bot.channels.telegram.memory import AnswerMemory
 from bot.channels.telegram.ratelimit import RateLimiter
+from bot.channels.telegram.updates import UpdatesRequest
 from bot.errors import SettingsError
 from bot.records import FeedbackStore, UnansweredLog
 from bot.serving import AnswerFunctions, KnowledgeHolder
@@ -99,6 +101,9 @@ def build_application(
     """The bot with every handler registered; it opens the index when it starts."""
     if settings.bot_token is None:
         raise SettingsError(env_name("bot_token"), "is not set; get a token from @BotFather")
+    # PTB logs updates (at DEBUG; a batch it cannot parse, at CRITICAL) and httpx the token:
+    # whoever runs this bot, those records are cleaned before any handler sees them.
+    guard_library_logs(s.get_secret_value() for s in (settings.bot_token, settings.webhook_secret) if s)
     builder = (
         Application.builder()
         .token(settings.bot_token.get_secret_value())
@@ -115,6 +120,8 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
+    else:  # one connection, as PTB's own default, that skips updates PTB cannot read
+        builder = builder.get_updates_request(UpdatesRequest(connection_pool_size=1))
     app: GongkaiApplication = builder.build()
     app.bot_data.services = Services(
         settings=settings,
@@ -124,6 +131,7 @@ def build_application(
         feedback=FeedbackStore(settings.data_dir),
         unanswered=UnansweredLog(settings.data_dir),
         limiter=RateLimiter(settings.rate_limit_questions, settings.rate_limit_seconds),
+        buttons=RateLimiter(settings.rate_limit_buttons, settings.rate_limit_seconds),
     )
     for group, handler in handlers(settings):
         app.add_handler(handler, group=group)

@@ -35,7 +35,8 @@ class Services:
     memory: AnswerMemory
     feedback: FeedbackStore
     unanswered: UnansweredLog
-    limiter: RateLimiter
+    limiter: RateLimiter  # questions
+    buttons: RateLimiter  # button presses and inline queries: their own allowance
     stats: Stats = field(default_factory=Stats)
     drafts: DraftSessions = field(default_factory=DraftSessions)  # applications being drafted
     conversations: Conversations = field(default_factory=Conversations)  # follow-up contexts, by chat
@@ -52,7 +53,7 @@ class Services:
             self.conversations.remember(chat, answer)
         self.stats.record(answer)
         self.unanswered.record(question, answer)
-        return self.memory.remember(Entry(question, answer)), answer
+        return self.memory.remember(Entry(question, answer, chat)), answer
 
     async def chart(self, answer: Answer) -> Chart | None:
         """The chart of a comparison, drawn off the event loop; None without one (or its font)."""

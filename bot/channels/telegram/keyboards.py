@@ -6,6 +6,7 @@ Also the reply keyboard of the drafting conversation: its buttons send their lab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -14,6 +15,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, KeyboardButton,
 from telegram.constants import InlineKeyboardButtonLimit
 
 from bot.answer import Answer, Intent
+from bot.channels.telegram.bounds import MAX_CALLBACK_BYTES, MAX_CALLBACK_NUMBER
 
 PAGE_SIZE = 5
 MAX_SUGGESTIONS = 3
@@ -39,6 +41,8 @@ class Action(StrEnum):
 
 
 _NUMBERED = frozenset({Action.PAGE, Action.ASK})
+_KEY = re.compile(r"[A-Za-z0-9_-]*")  # what AnswerMemory makes, or an example's number
+_NUMBER = re.compile(r"[0-9]{0,6}")
 
 
 @dataclass(frozen=True)
@@ -59,11 +63,15 @@ def encode(action: Action, key: str, offset: int = 0) -> str:
 
 
 def decode(data: str) -> Press | None:
-    """The press a callback data stands for, or None if it is not ours."""
+    """The press a callback data stands for, or None if it is not ours (too long, a bad key or number)."""
+    if len(data.encode("utf-8", "replace")) > MAX_CALLBACK_BYTES:
+        return None
     action, _, rest = data.partition(":")
-    key, _, offset = rest.partition(":")
+    key, _, number = rest.partition(":")
+    if not _KEY.fullmatch(key) or not _NUMBER.fullmatch(number) or int(number or 0) > MAX_CALLBACK_NUMBER:
+        return None
     try:
-        return Press(Action(action), key, int(offset) if offset else 0)
+        return Press(Action(action), key, int(number or 0))
     except ValueError:
         return None
 

@@ -130,6 +130,10 @@ class EmulatorClient:
         body = {"botToken": self.token, "from": person.as_user(), "query": query}
         return str(self._post("/sendInlineQuery", body)["inline_query_id"])
 
+    def send_update(self, update: dict[str, Any]) -> int:
+        """Deliver any update object as Telegram would (the emulator numbers it); return its update_id."""
+        return int(self._post("/sendUpdate", {"botToken": self.token, "update": update})["update_id"])
+
     def replies(self, person: Person, count: int = 1, timeout: float = 60) -> list[BotMessage]:
         """Wait for `count` new messages of the bot in a person's chat."""
         found: list[BotMessage] = []

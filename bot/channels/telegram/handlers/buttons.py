@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from telegram import CallbackQuery, Message, Update
+from telegram.constants import ChatType
 
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
@@ -16,17 +17,17 @@ from bot.records import Vote
 
 
 async def on_button(update: Update, context: Context) -> None:
-    """Decode the pressed button and run its action; an expired one asks to ask again."""
+    """Decode the pressed button and run its action; an expired one, or another chat's, asks to ask again."""
     query = update.callback_query
     press = decode(query.data or "") if query else None
     if query is None or press is None or not isinstance(query.message, Message):
-        if query:
-            await query.answer()
+        if query:  # empty, malformed or not ours: answered, nothing else
+            await query.answer(texts.BAD_BUTTON)
         return
     if press.action is Action.EXAMPLE:
         await _example(query, query.message, context, press)
         return
-    entry = context.services.memory.recall(press.key)
+    entry = context.services.memory.recall(press.key, chat_of(query, query.message))
     if entry is None:
         await query.answer(texts.EXPIRED, show_alert=True)
         return
@@ -86,10 +87,18 @@ async def _related(
 
 
 async def _vote(query: CallbackQuery, message: Message, context: Context, entry: Entry, press: Press) -> None:
-    if entry.answer:
-        vote = Vote.UP if press.action is Action.UP else Vote.DOWN
-        context.services.feedback.record(entry.question, entry.answer, vote)
-    await query.answer(texts.THANKS)
+    # One vote per user and answer: pressed again it is kept, the other button changes it.
+    vote = Vote.UP if press.action is Action.UP else Vote.DOWN
+    ballot, earlier = entry.vote(query.from_user.id, vote)
+    if entry.answer and earlier is not vote:
+        context.services.feedback.record(entry.question, entry.answer, vote, ballot.vote_id, earlier)
+    await query.answer(texts.VOTE_CHANGED if earlier not in (None, vote) else texts.THANKS)
+
+
+def chat_of(query: CallbackQuery, message: Message) -> int | None:
+    """The chat a press comes from; None when a private chat is not the presser's own (a forged press)."""
+    chat = message.chat
+    return None if chat.type == ChatType.PRIVATE and chat.id != query.from_user.id else chat.id
 
 
 def _agency(entry: Entry) -> str | None:

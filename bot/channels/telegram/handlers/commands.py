@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import Update
 
 from bot.channels.telegram import render, texts
+from bot.channels.telegram.bounds import MAX_SEARCH_CHARS
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.handlers.reply import reply_html
 from bot.channels.telegram.keyboards import PAGE_SIZE, draft_keyboard, examples_keyboard, page_keyboard
@@ -37,10 +38,13 @@ async def apply(update: Update, context: Context) -> None:
     """How to apply to the agency named after /apply."""
     services = context.services
     agency = _argument(context)
+    message = update.effective_message
+    if message is None:
+        return
     answer = await services.holder.run(services.answers.procedure, agency)
-    key = services.memory.remember(Entry(agency or "", answer))  # 起草申请 drafts to its agency
-    if update.effective_message:
-        await reply_html(update.effective_message, render.procedure_html(answer), draft_keyboard(key))
+    # 起草申请 under the card drafts to its agency.
+    key = services.memory.remember(Entry(agency or "", answer, message.chat_id))
+    await reply_html(message, render.procedure_html(answer), draft_keyboard(key))
 
 
 async def search(update: Update, context: Context) -> None:
@@ -52,9 +56,14 @@ async def search(update: Update, context: Context) -> None:
     if not query:
         await message.reply_html(render.plain(texts.SEARCH_USAGE))
         return
+    if len(query) > MAX_SEARCH_CHARS:
+        await message.reply_html(
+            render.plain(texts.SEARCH_TOO_LONG.format(length=len(query), limit=MAX_SEARCH_CHARS))
+        )
+        return
     services = context.services
     page = await services.holder.run(services.answers.search, query, 0, PAGE_SIZE)
-    key = services.memory.remember(Entry(query))
+    key = services.memory.remember(Entry(query, chat=message.chat_id))
     await reply_html(message, render.page_html(page), page_keyboard(key, 0, page.total))
 
 

@@ -30,7 +30,7 @@ from bot.channels.drafting import DOCX_NAME, china_today, finish, start_draft
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.drafts import ANSWER
-from bot.channels.telegram.handlers import questions
+from bot.channels.telegram.handlers import buttons, questions
 from bot.channels.telegram.handlers.reply import reply_html
 from bot.channels.telegram.keyboards import Action, decode, options_keyboard
 
@@ -47,7 +47,7 @@ def conversation(timeout: float) -> ConversationHandler[Context]:
         return ConversationHandler(
             entry_points=[
                 CommandHandler("draft", start_command),
-                CallbackQueryHandler(start_button, pattern=f"^{Action.DRAFT.value}:"),
+                _DraftButton(start_button, pattern=f"^{Action.DRAFT.value}:"),
             ],
             states={
                 DRAFTING: [MessageHandler(ANSWER, on_answer)],
@@ -58,6 +58,15 @@ def conversation(timeout: float) -> ConversationHandler[Context]:
             conversation_timeout=timeout,
             name="draft",
         )
+
+
+class _DraftButton(CallbackQueryHandler[Context, object]):
+    """The 起草申请 button; PTB matches a press without callback data to any pattern, this does not."""
+
+    def check_update(self, update: object) -> bool | object | None:
+        if isinstance(update, Update) and update.callback_query and not update.callback_query.data:
+            return None
+        return super().check_update(update)
 
 
 async def start_command(update: Update, context: Context) -> int:
@@ -76,7 +85,8 @@ async def start_button(update: Update, context: Context) -> int:
         return END
     await query.answer()
     press = decode(query.data or "")
-    entry = context.services.memory.recall(press.key) if press and press.key else None
+    chat = buttons.chat_of(query, query.message)
+    entry = context.services.memory.recall(press.key, chat) if press and press.key else None
     agency = entry.answer.agency if entry and entry.answer else None
     return await _start(query.message, update, context, agency)
 

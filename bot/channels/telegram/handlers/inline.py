@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram import InlineQueryResultArticle, InlineQueryResultsButton, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 
-from bot.channels.telegram import render
+from bot.channels.telegram import render, texts
+from bot.channels.telegram.bounds import MAX_INLINE_CHARS
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.keyboards import PAGE_SIZE
 
@@ -19,7 +20,14 @@ async def on_inline_query(update: Update, context: Context) -> None:
     if inline is None:
         return
     text = inline.query.strip()
-    if not text or len(text) > context.services.settings.max_question_chars:
+    limit = min(MAX_INLINE_CHARS, context.services.settings.max_question_chars)
+    if len(text) > limit:  # Telegram's clients stop at 256; another client may not
+        button = InlineQueryResultsButton(
+            text=texts.INLINE_TOO_LONG.format(limit=limit), start_parameter="help"
+        )
+        await inline.answer([], cache_time=0, button=button)
+        return
+    if not text:
         await inline.answer([], cache_time=CACHE_SECONDS)
         return
     services = context.services
