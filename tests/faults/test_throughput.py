@@ -28,7 +28,11 @@ from tests.telegram.engines import slow
 pytestmark = pytest.mark.e2e
 
 # Questions whose answers fit one message (the answers are real; only their length matters here).
-SHORT_ANSWERS = ["张店区安监局的热线电话是多少？", "淮安市人民政府2024年一共收到多少件信息公开申请？", "我要投诉邻居违建"]
+SHORT_ANSWERS = [
+    "张店区安监局的热线电话是多少？",
+    "淮安市人民政府2024年一共收到多少件信息公开申请？",
+    "我要投诉邻居违建",
+]
 SLOW_SECONDS = 2.5  # well past the delay after which a citizen sees "typing…"
 
 _tokens = itertools.count(8160001)
@@ -41,13 +45,15 @@ def emulator_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def settings(emulator_url: str, built_index: Path, fault_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Settings:
+def settings(
+    emulator_url: str, built_index: Path, fault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Settings:
     """The bot's production settings, pointed at the emulator, with a token of its own."""
     for name in [n for n in os.environ if n.startswith("GONGKAI_")]:
         monkeypatch.delenv(name)
     return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        bot_token=f"{next(_tokens)}:fault-throughput",  # type: ignore[arg-type]
+        _env_file=None,
+        bot_token=f"{next(_tokens)}:fault-throughput",
         telegram_api_url=emulator_url,
         index_dir=built_index,
         data_dir=fault_dir / "data",
@@ -71,7 +77,9 @@ async def polling(settings: Settings, engine: AnswerFunctions | None = None) -> 
             await app.post_shutdown(app)
 
 
-async def load(settings: Settings, asked: list[str], plan: Plan, engine: AnswerFunctions | None = None) -> Result:
+async def load(
+    settings: Settings, asked: list[str], plan: Plan, engine: AnswerFunctions | None = None
+) -> Result:
     assert settings.bot_token is not None
     async with polling(settings, engine):
         return await drive(settings.telegram_api_url, settings.bot_token.get_secret_value(), asked, plan)

@@ -83,7 +83,9 @@ def _wait_until_polling(url: str, process: subprocess.Popen[bytes], log: Path) -
     deadline = time.monotonic() + _START_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"gongkai serve exited ({process.returncode}):\n{log.read_text(encoding='utf-8')}")
+            raise RuntimeError(
+                f"gongkai serve exited ({process.returncode}):\n{log.read_text(encoding='utf-8')}"
+            )
         state = httpx.get(f"{url}/_bots/{TOKEN}", timeout=10).json()["result"]
         if state["commands"] and state["getUpdatesCalls"]:
             return
@@ -124,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make load", description=__doc__.split("\n")[0])
     parser.add_argument("--users", type=int, default=Plan.users)
     parser.add_argument("--messages", type=int, default=Plan.messages, help="questions per user")
-    parser.add_argument("--reply-timeout", type=float, default=Plan.reply_timeout, help="seconds; later is lost")
+    parser.add_argument(
+        "--reply-timeout", type=float, default=Plan.reply_timeout, help="seconds; later is lost"
+    )
     parser.add_argument("--deadline", type=float, default=Plan.deadline, help="seconds for the whole run")
     parser.add_argument("--index", type=Path, default=REPO / "var" / "load" / "index")
     parser.add_argument("--min-throughput", type=float, default=25.0, help="answers/s")
