@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -53,7 +54,7 @@ def build_index(index_dir: Path) -> None:
 
 
 @contextmanager
-def serving(url: str, index_dir: Path, folder: Path) -> Iterator[None]:
+def serving(url: str, index_dir: Path, folder: Path) -> Iterator[subprocess.Popen[bytes]]:
     """`gongkai serve` (polling) against the emulator, its data and log in `folder`."""
     env = {
         **_clean_env(),
@@ -68,7 +69,7 @@ def serving(url: str, index_dir: Path, folder: Path) -> Iterator[None]:
                                    stderr=subprocess.STDOUT)  # fmt: skip
     try:
         _wait_until_polling(url, process, log)
-        yield
+        yield process
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
@@ -97,16 +98,47 @@ def _clean_env() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if not k.startswith("GONGKAI_")}
 
 
-def run(plan: Plan, index_dir: Path) -> Result:
+@dataclass
+class Costs:
+    """What the run cost the machine: CPU seconds of the bot and of the driver, the load average."""
+
+    bot: float | None = None  # None where /proc cannot tell
+    driver: float = 0.0
+    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average at the start and at the end
+
+    def summary(self, answered: int) -> str:
+        per = f", {self.bot / answered * 1000:.1f} ms per answer" if self.bot is not None and answered else ""
+        bot = f"bot {self.bot:.1f} s{per}" if self.bot is not None else "bot unknown"
+        load = f"load average {self.load[0]:.1f} → {self.load[1]:.1f} on {os.cpu_count()} CPUs"
+        return f"cpu:        {bot}; driver {self.driver:.1f} s; {load}"
+
+
+def run(plan: Plan, index_dir: Path) -> tuple[Result, Costs]:
     """Build, start the emulator and the bot, drive the plan; return the measurements."""
     build_index(index_dir)
     index_dir.parent.mkdir(parents=True, exist_ok=True)
     with (
         tempfile.TemporaryDirectory(prefix="run-", dir=index_dir.parent) as folder,
         running_emulator() as url,
-        serving(url, index_dir, Path(folder)),
+        serving(url, index_dir, Path(folder)) as bot,
     ):
-        return asyncio.run(drive(url, TOKEN, questions(), plan))
+        costs = Costs(load=(os.getloadavg()[0], 0.0))
+        bot_before, driver_before = _cpu_seconds(bot.pid), time.process_time()
+        result = asyncio.run(drive(url, TOKEN, questions(), plan))
+        bot_after, costs.driver = _cpu_seconds(bot.pid), time.process_time() - driver_before
+        if bot_before is not None and bot_after is not None:
+            costs.bot = bot_after - bot_before
+        costs.load = (costs.load[0], os.getloadavg()[0])
+        return result, costs
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process, from /proc (Linux); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def misses(result: Result, min_throughput: float, max_p95: float) -> list[str]:
@@ -135,9 +167,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-p95", type=float, default=10.0, help="seconds")
     args = parser.parse_args(argv)
     plan = Plan(args.users, args.messages, args.reply_timeout, args.deadline)
-    result = run(plan, args.index)
+    result, costs = run(plan, args.index)
     print(f"rate limit: {FloodLimit.MESSAGES_PER_SECOND} calls/s (the bot's AIORateLimiter)")
     print(result.summary())
+    print(costs.summary(result.answered))
     found = misses(result, args.min_throughput, args.max_p95)
     for miss in found:
         print(f"MISSED: {miss}")
