@@ -9,6 +9,7 @@ the load driver of `make load` (tests/load).
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import os
 from collections.abc import AsyncIterator, Iterator
@@ -18,9 +19,10 @@ from pathlib import Path
 import pytest
 
 from bot.channels.telegram.app import build_application
+from bot.channels.telegram.handlers import questions
 from bot.serving import AnswerFunctions
 from bot.settings import Settings
-from tests.load.__main__ import questions
+from tests.load.__main__ import questions as load_questions
 from tests.load.driver import Plan, Result, drive
 from tests.telegram.e2e.emulator import running_emulator
 from tests.telegram.engines import slow
@@ -101,7 +103,39 @@ async def test_a_slow_answer_still_shows_typing(settings: Settings) -> None:
 
 async def test_a_small_load_run_loses_nothing(settings: Settings) -> None:
     plan = Plan(users=20, messages=5, reply_timeout=20, deadline=40)
-    result = await load(settings, questions(), plan)
+    result = await load(settings, load_questions(), plan)
     assert (result.answered, result.lost, result.late) == (100, 0, 0), result.summary()
     # One call per answer; an answer slowed past the typing delay by a busy machine may add one.
     assert result.calls_per_answer < 1.1, result.summary()
+
+
+class _Chat:
+    """A chat that notes the actions sent to it, each taking `takes` seconds to reach the API."""
+
+    def __init__(self, takes: float = 0.0) -> None:
+        self.takes = takes
+        self.actions: list[str] = []
+
+    async def send_action(self, action: str) -> bool:
+        await asyncio.sleep(self.takes)
+        self.actions.append(action)
+        return True
+
+
+async def test_typing_is_renewed_while_a_slow_answer_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(questions, "TYPING_RENEW_SECONDS", 0.1)
+    chat = _Chat()
+    async with questions.typing_while_slow(chat, delay=0.05):  # type: ignore[arg-type]
+        await asyncio.sleep(0.5)
+    sent = len(chat.actions)
+    await asyncio.sleep(0.3)
+    assert sent >= 3 and set(chat.actions) == {"typing"}  # after 0.05 s, then every 0.1 s
+    assert len(chat.actions) == sent, "typing went on after the answer was ready"
+
+
+async def test_an_action_still_queued_when_the_answer_is_ready_is_not_sent() -> None:
+    chat = _Chat(takes=0.5)  # waiting for the rate limiter behind other citizens' answers
+    async with questions.typing_while_slow(chat, delay=0.05):  # type: ignore[arg-type]
+        await asyncio.sleep(0.1)
+    await asyncio.sleep(0.6)
+    assert chat.actions == []
