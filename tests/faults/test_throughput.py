@@ -101,6 +101,7 @@ async def test_a_slow_answer_still_shows_typing(settings: Settings) -> None:
     assert result.calls["sendMessage"] == 1
 
 
+@pytest.mark.slow
 async def test_a_small_load_run_loses_nothing(settings: Settings) -> None:
     plan = Plan(users=20, messages=5, reply_timeout=20, deadline=40)
     result = await load(settings, load_questions(), plan)
