@@ -105,7 +105,7 @@ async def test_a_slow_answer_still_shows_typing(settings: Settings) -> None:
 async def test_a_small_load_run_loses_nothing(settings: Settings) -> None:
     plan = Plan(users=20, messages=5, reply_timeout=20, deadline=40)
     result = await load(settings, load_questions(), plan)
-    assert (result.answered, result.lost, result.late) == (100, 0, 0), result.summary()
+    assert (result.answered, result.lost, result.stray) == (100, 0, 0), result.summary()
     # One call per answer; an answer slowed past the typing delay by a busy machine may add one.
     assert result.calls_per_answer < 1.1, result.summary()
 

@@ -5,6 +5,9 @@ an in-process Application in the tests): it talks to the emulator as the users, 
 telegram-test-api's `POST /sendMessage`, and reads every chat's answers at once through
 the shim's long-polling `POST /_bots/<token>/sent`. An answer is complete when the message
 carrying its inline buttons arrives (a long answer is split, buttons on the last part).
+A question not answered within the reply timeout is lost; its user still waits for that
+answer (until the run's deadline) before asking again, so no answer is ever taken for
+the next question's.
 """
 
 from __future__ import annotations
@@ -46,7 +49,8 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     seconds: float = 0.0  # from the first question sent to the last answer received
     calls: dict[str, int] = field(default_factory=dict)  # Bot API calls made during the run, by method
-    late: int = 0  # answers that came after their question was counted lost
+    late: int = 0  # lost questions answered later, before the deadline
+    stray: int = 0  # answers in a chat where nobody was waiting (should stay 0)
 
     @property
     def answered(self) -> int:
@@ -85,7 +89,8 @@ class Result:
                 f"users × messages: {self.plan.users} × {self.plan.messages} = {self.plan.total}",
                 f"answered:   {self.answered}",
                 f"lost:       {self.lost} (no answer within {self.plan.reply_timeout:g} s)"
-                + (f", {self.late} of them answered later" if self.late else ""),
+                + (f", {self.late} of them answered later" if self.late else "")
+                + (f"; {self.stray} answers nobody waited for" if self.stray else ""),
                 f"throughput: {self.throughput:.1f} answers/s over {self.seconds:.1f} s",
                 f"latency:    p50 {self.percentile(0.5):.2f} s, p95 {self.percentile(0.95):.2f} s,"
                 f" max {self.percentile(1.0):.2f} s",
@@ -102,16 +107,13 @@ class _Answers:
         self._token = token
         self._after = 0
         self._waiting: dict[int, asyncio.Future[float]] = {}
-        self.late = 0
+        self.stray = 0
 
     def expect(self, chat: int) -> asyncio.Future[float]:
         """A future set to the time the next complete answer in `chat` arrives."""
         future = asyncio.get_running_loop().create_future()
         self._waiting[chat] = future
         return future
-
-    def forget(self, chat: int) -> None:
-        self._waiting.pop(chat, None)
 
     async def start_after_existing(self) -> None:
         """Skip whatever the bot sent before the run."""
@@ -131,7 +133,7 @@ class _Answers:
     def _arrived(self, chat: int, at: float) -> None:
         future = self._waiting.pop(chat, None)
         if future is None or future.done():
-            self.late += 1
+            self.stray += 1
         else:
             future.set_result(at)
 
@@ -161,7 +163,7 @@ async def drive(url: str, token: str, questions: Sequence[str], plan: Plan) -> R
         finally:
             watcher.cancel()
         result.seconds = last[0] - started
-        result.late = answers.late
+        result.stray = answers.stray
         after = await _calls(http, token)
         result.calls = {m: n - before.get(m, 0) for m, n in after.items() if n > before.get(m, 0)}
         return result
@@ -184,11 +186,12 @@ async def _user(
         answered = answers.expect(chat)
         sent = time.monotonic()
         await _say(http, token, chat, draw.choice(questions))
-        try:
-            arrived = await asyncio.wait_for(answered, plan.reply_timeout)
-        except TimeoutError:
-            answers.forget(chat)
+        done, _ = await asyncio.wait({answered}, timeout=plan.reply_timeout)
+        if not done:  # lost; wait for it all the same, so the next question gets its own answer
+            await answered
+            result.late += 1
             continue
+        arrived = answered.result()
         result.latencies.append(arrived - sent)
         last[0] = max(last[0], arrived)
 
