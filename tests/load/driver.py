@@ -186,7 +186,8 @@ async def _user(
         answered = answers.expect(chat)
         sent = time.monotonic()
         await _say(http, token, chat, draw.choice(questions))
-        done, _ = await asyncio.wait({answered}, timeout=plan.reply_timeout)
+        waited = time.monotonic() - sent  # the timeout counts from the send, like the latency
+        done, _ = await asyncio.wait({answered}, timeout=max(plan.reply_timeout - waited, 0))
         if not done:  # lost; wait for it all the same, so the next question gets its own answer
             await answered
             result.late += 1
