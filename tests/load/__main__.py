@@ -7,9 +7,9 @@ Usage:
 
 Builds the index of the bundled corpus (once, into var/load/index), starts the emulator
 (tests/emulator, `make emulator`) and `gongkai serve` pointed at it (the production bot:
-real index, real answer engine, python-telegram-bot's AIORateLimiter at the Bot API's
-30 calls/s), lets every user ask questions from tests/eval one after another, each once
-the previous one is answered, and prints answered, lost, throughput and latency p50/p95.
+real index, real answer engine, its rate limiter at the Bot API's 30 calls/s), lets every
+user ask questions from tests/eval one after another, each once the previous one is
+answered, and prints answered, lost, throughput, latency p50/p95 and the CPU spent.
 Exits 1 when a question was lost or the throughput or p95 miss their targets.
 """
 
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = Plan(args.users, args.messages, args.reply_timeout, args.deadline)
     result, costs = run(plan, args.index)
-    print(f"rate limit: {FloodLimit.MESSAGES_PER_SECOND} calls/s (the bot's AIORateLimiter)")
+    print(f"rate limit: {FloodLimit.MESSAGES_PER_SECOND} calls/s (the bot's FairRateLimiter)")
     print(result.summary())
     print(costs.summary(result.answered))
     found = misses(result, args.min_throughput, args.max_p95)
