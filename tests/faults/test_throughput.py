@@ -2,7 +2,7 @@
 
 Under python-telegram-bot's limiter at the Bot API's 30 calls/s that capped the bot at
 ~15 answers/s, though the engine answers in milliseconds. The real Application (real
-index, engine and AIORateLimiter) runs in this process against the Bot API emulator on
+index, engine and rate limiter) runs in this process against the Bot API emulator on
 127.0.0.1, which counts every call the bot makes; simulated users talk to it through
 the load driver of `make load` (tests/load).
 """
