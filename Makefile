@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 EMULATOR       := tests/emulator
 EMULATOR_STAMP := $(EMULATOR)/node_modules/.installed
 
-.PHONY: setup emulator run test check lint bench cluster-up cluster-down bench-cluster clean
+.PHONY: setup emulator run test check lint bench load cluster-up cluster-down bench-cluster clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "gongkai needs Python 3.11 or newer")'
@@ -43,6 +43,11 @@ lint: $(STAMP)
 # make bench BENCH_ARGS=--quick   (or --sizes 1000,10000)
 bench: $(STAMP)
 	$(BIN)/python -m index.bench $(BENCH_ARGS)
+
+# The real bot (gongkai serve) on the Bot API emulator, 200 users × 10 questions, on 127.0.0.1;
+# prints answered, lost, throughput and p50/p95.   make load LOAD_ARGS="--users 20 --messages 5"
+load: $(STAMP) $(EMULATOR_STAMP)
+	$(BIN)/python -m tests.load $(LOAD_ARGS)
 
 # A 3-node OpenSearch cluster on 127.0.0.1 (Java 17 + Maven; the launcher jar is built once
 # into var/opensearch). Hosts in var/cluster/hosts, node pids in var/cluster/pids.

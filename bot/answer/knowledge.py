@@ -116,8 +116,9 @@ class Knowledge:
         return contact_cards(docs, self._registry, self.conflicts, wanted or [], topic)
 
     def warm(self) -> None:
-        """Load the word dictionaries now, not at the first question."""
+        """Load the word and sound dictionaries now, not at the first question."""
         self.words.warm()
+        self.sounds.warm()
 
 
 # The knowledge of an opened index version, built once per version.

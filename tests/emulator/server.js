@@ -30,6 +30,7 @@ function botState(token) {
       photos: [],
       webhook: null,
       getUpdatesCalls: 0,
+      calls: {}, // Bot API method -> how many times the bot called it
     });
   }
   return bots.get(token);
@@ -135,8 +136,13 @@ app.use(express.json());
 app.use(express.urlencoded({ extended: true }));
 
 // Like Telegram: a token that is not `<bot id>:<secret>` is answered 404, which bots read as invalid.
+// Every call of a valid token is counted per method, so tests can see what an answer costs.
 app.use('/bot:token/:method', (req, res, next) => {
-  if (/^\d+:[\w-]+$/.test(req.params.token)) return next();
+  if (/^\d+:[\w-]+$/.test(req.params.token)) {
+    const { calls } = botState(req.params.token);
+    calls[req.params.method] = (calls[req.params.method] || 0) + 1;
+    return next();
+  }
   return res.status(404).json({ ok: false, error_code: 404, description: 'Not Found' });
 });
 
@@ -347,6 +353,35 @@ app.post('/sendUpdate', (req, res) => {
 });
 
 app.get('/_bots/:token', (req, res) => ok(res, botState(req.params.token)));
+
+// Every chat at once, for the load driver: the bot's messages after message id `after`, waiting
+// up to `timeout` seconds for one. Each is { message_id, chat_id, keyboard } (keyboard: it carries
+// inline buttons, as the last message of an answer does).
+function sentAfter(token, after) {
+  return emulator.storage.botMessages
+    .filter((m) => m.botToken === token && m.messageId > after)
+    .map((m) => {
+      const markup = m.message.reply_markup && parse(m.message.reply_markup);
+      return {
+        message_id: m.messageId, chat_id: Number(m.message.chat_id), keyboard: Boolean(markup && markup.inline_keyboard),
+      };
+    });
+}
+
+app.post('/_bots/:token/sent', async (req, res) => {
+  const after = Number(req.body.after || 0);
+  let sent = sentAfter(req.params.token, after);
+  const timeout = Number(req.body.timeout || 0);
+  if (!sent.length && timeout > 0) {
+    await new Promise((resolve) => {
+      const done = () => { clearTimeout(timer); emulator.off('AddedBotMessage', done); resolve(); };
+      const timer = setTimeout(done, timeout * 1000);
+      emulator.on('AddedBotMessage', done);
+    });
+    sent = sentAfter(req.params.token, after);
+  }
+  ok(res, sent);
+});
 
 app.use(emulator.webServer); // everything else: telegram-test-api as it is
 

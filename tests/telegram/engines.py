@@ -1,14 +1,16 @@
 """Engines around the real one, for the few claims the real engine alone cannot set up.
 
 The real engine answers every text and never raises, and it answers in milliseconds:
-a test of the error handler needs an engine that fails, and a test of concurrency
-needs one question to wait inside the engine. Both wrap the real answer function, so
+a test of the error handler needs an engine that fails, a test of concurrency needs
+one question to wait inside the engine, and a test of the typing action needs an
+answer that takes seconds. Both wrap the real answer function, so
 every answer that reaches a citizen in these tests is still a real one.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,5 +48,15 @@ def failing(error: Exception) -> AnswerFunctions:
 
     def answer(kb: KnowledgeBase, question: str, **options: Any) -> Answer:
         raise error
+
+    return AnswerFunctions(answer=answer)
+
+
+def slow(seconds: float) -> AnswerFunctions:
+    """The real engine, `seconds` late with every answer (a busy machine, a cold index)."""
+
+    def answer(kb: KnowledgeBase, question: str, **options: Any) -> Answer:
+        time.sleep(seconds)
+        return REAL.answer(kb, question, **options)
 
     return AnswerFunctions(answer=answer)

@@ -4,7 +4,8 @@ Citizens type with a pinyin input method, so a wrong character usually has the r
 sound. A run of the question that sounds like a name the records hold, but is written
 otherwise and is no real place of its own (怀安 is a county: never corrected to 淮安),
 is read as that name, and the answer says so ("按“淮安”理解"). pypinyin's dictionaries
-take half a second to load, so they are loaded the first time a question needs them.
+take a second or more to load: a one-off question loads them when it needs them, a
+server when it starts (`warm`).
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ class SoundAlikes:
                     found.append(Correction(run, meant[0]))
                     taken |= set(range(i, i + size))
         return found
+
+    def warm(self) -> None:
+        """Load pypinyin and index the names now, not in the first citizen's answer."""
+        self._index()
 
     def _index(self) -> dict[tuple[str, ...], list[str]]:
         if self._by_sound is None:

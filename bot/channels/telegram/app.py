@@ -22,7 +22,6 @@ from typing import Any
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     BaseHandler,
     CallbackQueryHandler,
@@ -41,6 +40,7 @@ from bot.channels.telegram.context import CONTEXT_TYPES, Context, GongkaiApplica
 from bot.channels.telegram.handlers import admin, buttons, commands, draft, errors, gate, inline, questions
 from bot.channels.telegram.logs import guard_library_logs
 from bot.channels.telegram.memory import AnswerMemory
+from bot.channels.telegram.pacing import FairRateLimiter
 from bot.channels.telegram.ratelimit import RateLimiter
 from bot.channels.telegram.updates import UpdatesRequest
 from bot.errors import SettingsError
@@ -114,7 +114,7 @@ def build_application(
             Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True))
         )
         .concurrent_updates(CONCURRENT_UPDATES)
-        .rate_limiter(AIORateLimiter())
+        .rate_limiter(FairRateLimiter())  # the Bot API's 30 calls/s, in arrival order
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
-from telegram import Message, MessageEntity, Update
+from telegram import Chat, Message, MessageEntity, Update
 from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
 from telegram.ext import filters
 
 from bot.answer import Intent
@@ -13,6 +18,14 @@ from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.channels.telegram.handlers.reply import reply_html, reply_photo_html
 from bot.channels.telegram.keyboards import answer_keyboard
+
+log = logging.getLogger(__name__)
+
+# "typing…" only for an answer still not ready after this long: most take milliseconds, and
+# each action is one more call under the Bot API's 30 calls/s shared by every citizen.
+TYPING_AFTER_SECONDS = 1.0
+# Telegram shows an action for about 5 s; an answer that takes longer renews it.
+TYPING_RENEW_SECONDS = 4.5
 
 
 class _Addressed(filters.MessageFilter):
@@ -50,15 +63,36 @@ async def on_question(update: Update, context: Context) -> None:
 
 async def answer_question(message: Message, context: Context, question: str) -> None:
     """Ask the engine (off the event loop) and reply with the answer, its chart and its keyboard."""
-    await message.chat.send_action(ChatAction.TYPING)
-    key, answer = await context.services.ask(question, message.chat_id)
+    async with typing_while_slow(message.chat):
+        key, answer = await context.services.ask(question, message.chat_id)
+        chart = await context.services.chart(answer)
     procedure = answer.intent is Intent.PROCEDURE or answer.procedure is not None
     keyboard = answer_keyboard(key, answer, draft=procedure)
-    chart = await context.services.chart(answer)
     if chart is not None:
         await reply_photo_html(message, chart.png, render.answer_html(answer), keyboard)
     else:
         await reply_html(message, render.answer_html(answer), keyboard)
+
+
+@asynccontextmanager
+async def typing_while_slow(chat: Chat, delay: float = TYPING_AFTER_SECONDS) -> AsyncIterator[None]:
+    """Show "typing…" in `chat` while the block runs, once it has run for `delay` seconds."""
+    typing = asyncio.create_task(_type_after(chat, delay))
+    try:
+        yield
+    finally:
+        typing.cancel()  # an action still waiting for the rate limiter is never sent
+
+
+async def _type_after(chat: Chat, delay: float) -> None:
+    await asyncio.sleep(delay)
+    while True:
+        try:
+            await chat.send_action(ChatAction.TYPING)
+        except TelegramError as exc:  # only a courtesy: the answer still goes out
+            log.warning("typing action not sent: %s", exc)
+            return
+        await asyncio.sleep(TYPING_RENEW_SECONDS)
 
 
 async def on_unsupported(update: Update, context: Context) -> None:

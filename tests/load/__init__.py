@@ -1,0 +1,1 @@
+"""`make load`: the bot under many simulated users, on the Bot API emulator."""
