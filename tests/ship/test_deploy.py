@@ -96,6 +96,10 @@ def test_the_bot_unit_runs_serve_as_a_dedicated_user_with_hardening():
     assert one(service, "WorkingDirectory") == INSTALL_ROOT
     assert one(service, "EnvironmentFile") == "/etc/gongkai/gongkai.env"
     assert one(service, "Restart") == "on-failure"
+    # Each start heals a missing or damaged index first; a failed build ("-") does not stop it.
+    pre = one(service, "ExecStartPre")
+    assert pre.startswith("-")
+    assert parses(gongkai_argv(pre.lstrip("-"), {})).if_stale
     assert one(service, "ExecReload") == "/bin/kill -HUP $MAINPID"
     for key, value in [
         ("NoNewPrivileges", "yes"),
