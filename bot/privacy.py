@@ -95,8 +95,46 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def masked_traceback(error: BaseException) -> str:
-    """The error's traceback for a log, masked: messages may quote what a citizen typed."""
-    return mask_personal("".join(traceback.format_exception(error)).rstrip())
+    """The error's traceback for a log: where it failed and what kind of failure, not what was typed.
+
+    A message may quote what a citizen typed, and a name or an address has no pattern to
+    mask. So each message keeps its ASCII (our code's and the libraries' own words, with
+    numbers masked) and withholds every run of other characters: "cannot read '…'".
+    Frames are source lines, never data. Chained exceptions come first, as Python prints them.
+    """
+    parts: list[str] = []
+    for link in _chain(error):
+        parts.append(
+            "Traceback (most recent call last):\n" + "".join(traceback.format_tb(link.__traceback__))
+        )
+        kind = type(link).__qualname__
+        module = type(link).__module__
+        parts.append(f"{kind if module == 'builtins' else f'{module}.{kind}'}: {_withheld(_message(link))}\n")
+    return mask_personal("".join(parts)).rstrip()
+
+
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _withheld(message: str) -> str:
+    return _NOT_ASCII.sub("…", message)
+
+
+def _message(error: BaseException) -> str:
+    try:
+        return str(error)
+    except Exception:  # a broken __str__ must not hide the failure being logged
+        return "(message unreadable)"
+
+
+def _chain(error: BaseException) -> list[BaseException]:
+    """The error and what caused it, the first cause first; each exception once."""
+    chain: list[BaseException] = []
+    link: BaseException | None = error
+    while link is not None and all(link is not seen for seen in chain):
+        chain.append(link)
+        link = link.__cause__ or (None if link.__suppress_context__ else link.__context__)
+    return chain[::-1]
 
 
 def _matching_form(text: str) -> str:

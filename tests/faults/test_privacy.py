@@ -21,6 +21,7 @@ from bot.channels.plain import APOLOGY
 from bot.cli import main
 from bot.commands import ask as ask_command
 from bot.records import FEEDBACK_FILE, UNANSWERED_FILE
+from bot.serving import AnswerFunctions
 from index import open_index
 from index.backend import KnowledgeBase
 from tests.faults import telegram_bot
@@ -117,3 +118,31 @@ def test_a_failure_quoting_the_question_is_logged_masked(
     log = (fault_dir / "test-process.log").read_text(encoding="utf-8")
     assert log.count("ValueError: cannot read") == len(questions)
     assert leaks(fault_dir) == []
+
+
+# What a citizen types that no pattern can mask: a name and an address in Chinese.
+NAME_AND_ADDRESS = "我叫欧阳明月，住在幸福路88号3单元"
+
+
+@pytest.mark.parametrize("channel", ["telegram", "ask", "chat"])
+async def test_a_failure_quoting_a_name_or_address_logs_where_and_what_but_not_the_text(
+    fault_dir: Path, kb: KnowledgeBase, bot_factory: BotFactory, monkeypatch: pytest.MonkeyPatch, channel: str
+) -> None:
+    question = f"{NAME_AND_ADDRESS}，北京市朝阳区的电话是多少？"
+    if channel == "telegram":
+        bot = await bot_factory(fault_dir / "data")
+        services = bot.app.bot_data.services
+        monkeypatch.setattr(services, "answers", AnswerFunctions(answer=quoting_engine_bug))
+        reply = await bot.send(text_update(question))
+        assert "抱歉" in reply
+    elif channel == "ask":
+        monkeypatch.setattr(ask_command, "answer", quoting_engine_bug)
+        assert ask_command._safe_answer(question, kb, None, 2000).answer == APOLOGY
+    else:
+        monkeypatch.setattr(chat_channel, "answer", quoting_engine_bug)
+        chat = chat_channel.Chat(kb, drafts=fault_dir / "drafts", charts=fault_dir / "charts")
+        assert chat.respond(question) == APOLOGY
+    log = (fault_dir / "test-process.log").read_text(encoding="utf-8")
+    # Where it failed and what kind of failure stay; the words of the citizen do not.
+    assert "quoting_engine_bug" in log and "ValueError: cannot read" in log
+    assert not any(part in log for part in ("欧阳明月", "幸福路", "朝阳区的电话")), log

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import traceback
 
 from telegram import Update
 
 from bot.channels.telegram import render, texts
 from bot.channels.telegram.context import Context
 from bot.errors import IndexUnavailable
-from bot.privacy import mask_personal
+from bot.privacy import masked_traceback
 
 log = logging.getLogger(__name__)
 
@@ -20,9 +19,8 @@ async def on_error(update: object, context: Context) -> None:
     error = context.error
     kind = _kind(update)
     if error is not None:
-        # Exception messages may quote the question: mask what identifies a person.
-        trace = "".join(traceback.format_exception(error))
-        log.error("failed to handle %s:\n%s", kind, mask_personal(trace))
+        # Exception messages may quote the question, or a /draft's name and address.
+        log.error("failed to handle %s:\n%s", kind, masked_traceback(error))
     if not isinstance(update, Update):
         return
     text = texts.UNAVAILABLE if isinstance(error, IndexUnavailable) else texts.ERROR
