@@ -20,11 +20,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from bot.corpus import load_corpus
+from bot.corpus.models import Corpus
+from index.backend import IndexInfo
 from index.bench import QUESTIONS, ROUNDS, _p95, _rss_mb
 from index.opensearch.config import ClusterConfig
 from index.opensearch.devcluster import LocalCluster
@@ -37,27 +40,22 @@ def build_cluster(size: int, hosts: list[str], shards: int) -> dict[str, Any]:
     """Build `size` synthetic records into the cluster; build time and rate."""
     from index.opensearch.store import publish
 
-    corpus = synthetic_corpus(load_corpus(Path("corpus")), size)
     config = ClusterConfig(hosts=hosts, prefix="bench", timeout=120.0, shards=shards, replicas=1)
-    start = time.perf_counter()
-    info = publish(corpus, config, keep=1).info
-    seconds = time.perf_counter() - start
-    records = sum(info.records.values())
-    return {
-        "records": records,
-        "documents": info.documents,
-        "build_s": seconds,
-        "records_per_s": records / seconds,
-    }
+    return _timed_build(size, lambda corpus: publish(corpus, config, keep=1).info)
 
 
 def build_whoosh(size: int, folder: Path) -> dict[str, Any]:
     """Build `size` synthetic records into a whoosh version folder."""
     from index.build import build_index
 
+    return _timed_build(size, lambda corpus: build_index(corpus, folder))
+
+
+def _timed_build(size: int, build: Callable[[Corpus], IndexInfo]) -> dict[str, Any]:
+    """Time `build` over `size` synthetic records (the corpus is made before the clock starts)."""
     corpus = synthetic_corpus(load_corpus(Path("corpus")), size)
     start = time.perf_counter()
-    info = build_index(corpus, folder)
+    info = build(corpus)
     seconds = time.perf_counter() - start
     records = sum(info.records.values())
     return {

@@ -9,6 +9,7 @@ fails the run.
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,3 +44,18 @@ def fault_dir(fault_root: Path, request: pytest.FixtureRequest) -> Iterator[Path
         root_logger.removeHandler(handler)
         root_logger.setLevel(previous)
         handler.close()
+
+
+@pytest.fixture(scope="session")
+def small_index(tmp_path_factory: pytest.TempPathFactory, corpus_dir: Path) -> Path:
+    """An index of the seed report and the guides: enough to answer the hotline question."""
+    from bot.corpus import load_corpus
+    from index.store import corpus_fingerprint, publish
+
+    corpus = tmp_path_factory.mktemp("corpus")
+    for part in ("seed", "guides"):
+        shutil.copytree(corpus_dir / part, corpus / part)
+    shutil.copy(corpus_dir / "agencies.toml", corpus / "agencies.toml")
+    index_dir = tmp_path_factory.mktemp("index")
+    publish(load_corpus(corpus), index_dir, fingerprint=corpus_fingerprint(corpus))
+    return index_dir

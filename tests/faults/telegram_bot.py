@@ -20,22 +20,14 @@ from bot.channels.telegram.app import build_application
 from bot.channels.telegram.context import GongkaiApplication
 from bot.settings import Settings
 from tests.telegram.factories import ADMIN
-from tests.telegram.offline import API_URL, TOKEN, RecordingRequest
+from tests.telegram.offline import RecordingRequest, offline_settings
 
 DECLINED = "北京市朝阳区的电话是多少？我的{}，请回复"  # the records hold nothing about 朝阳区
 
 
 def fault_settings(data_dir: Path, index_dir: Path) -> Settings:
     """Settings of a bot whose data folder is under fault_dir (no limit in the way of the test)."""
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        bot_token=TOKEN,  # type: ignore[arg-type]
-        admin_ids=[ADMIN.id],
-        telegram_api_url=API_URL,
-        index_dir=index_dir,
-        data_dir=data_dir,
-        rate_limit_questions=1000,
-    )
+    return offline_settings(index_dir, data_dir, admin_ids=[ADMIN.id], rate_limit_questions=1000)
 
 
 BotFactory = Callable[[Path], Awaitable["Bot"]]

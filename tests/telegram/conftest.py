@@ -24,7 +24,7 @@ from bot.settings import Settings
 from index import open_index
 from index.backend import KnowledgeBase
 from tests.telegram.factories import ADMIN
-from tests.telegram.offline import API_URL, TOKEN, RecordingRequest
+from tests.telegram.offline import RecordingRequest, offline_settings
 
 
 @pytest.fixture
@@ -56,15 +56,7 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, index_dir: Path) -
     """Settings for one test: offline API URL, an admin, the index, a private data folder."""
     for name in [n for n in os.environ if n.startswith("GONGKAI_")]:
         monkeypatch.delenv(name)
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        bot_token=TOKEN,  # type: ignore[arg-type]
-        admin_ids=[ADMIN.id],
-        telegram_api_url=API_URL,
-        index_dir=index_dir,
-        data_dir=tmp_path / "data",
-        rate_limit_questions=10,
-    )
+    return offline_settings(index_dir, tmp_path / "data", admin_ids=[ADMIN.id], rate_limit_questions=10)
 
 
 @pytest.fixture

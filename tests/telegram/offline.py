@@ -13,15 +13,30 @@ import re
 import time
 from dataclasses import dataclass
 from html import unescape
+from pathlib import Path
 from typing import Any
 
 import pytest
 from telegram.request import BaseRequest, RequestData
 
+from bot.settings import Settings
+
 BOT_ID = 7000001
 BOT_USERNAME = "GongkaiTestBot"
 TOKEN = f"{BOT_ID}:offline-test-token"
 API_URL = "http://bot-api.invalid"  # never resolved: the request layer answers itself
+
+
+def offline_settings(index_dir: Path, data_dir: Path, **overrides: Any) -> Settings:
+    """Settings of a bot on the offline API: its index and data folders, no env file; `overrides` win.
+
+    Call it after removing GONGKAI_* from the environment (monkeypatch.delenv): the environment
+    would override these values.
+    """
+    values: dict[str, Any] = {
+        "bot_token": TOKEN, "telegram_api_url": API_URL, "index_dir": index_dir, "data_dir": data_dir,
+    }  # fmt: skip
+    return Settings(_env_file=None, **(values | overrides))  # type: ignore[call-arg]
 
 
 @dataclass
